@@ -1,0 +1,85 @@
+/**
+ * Compiles the States Language's paths into accessors. Reference Paths (and any path that
+ * happens to be one) become a direct walk over own properties; other JSONPath expressions
+ * (InputPath/OutputPath only) are evaluated by jsonpath-plus with its safe evaluator, so no
+ * user string is ever run as code.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { type Json, type JsonObject, getOwn, isJsonObject } from '../json.js';
+import type { Scope } from '../scope.js';
+import type { CompileResult, Path, ReferencePath } from './path.js';
+import { type Segment, parseReferencePath } from './reference-path-syntax.js';
+
+function walk(value: Json | undefined, segments: readonly Segment[]): Json | undefined {
+  for (const segment of segments) {
+    if (value === undefined) return undefined;
+    if (typeof segment === 'number') {
+      if (!Array.isArray(value) || segment >= value.length) return undefined;
+      value = value[segment];
+    } else {
+      if (!isJsonObject(value)) return undefined;
+      value = getOwn(value as JsonObject, segment);
+    }
+  }
+  return value;
+}
+
+export function compileReferencePath(text: string): CompileResult<ReferencePath> {
+  const parsed = parseReferencePath(text);
+  if ('error' in parsed) return { ok: false, message: `Invalid reference path "${text}": ${parsed.error}` };
+  const { segments } = parsed;
+  const readsContext = parsed.root === '$$';
+  const read =
+    segments.length === 0
+      ? readsContext
+        ? (scope: Scope) => scope.context
+        : (scope: Scope) => scope.input
+      : readsContext
+        ? (scope: Scope) => walk(scope.context, segments)
+        : (scope: Scope) => walk(scope.input, segments);
+  return { ok: true, value: { kind: 'reference', text, readsContext, read } };
+}
+
+/** Segments of a Reference Path, for ResultPath, which writes rather than reads. */
+export function referencePathSegments(text: string): CompileResult<Segment[]> {
+  const parsed = parseReferencePath(text);
+  if ('error' in parsed) return { ok: false, message: `Invalid reference path "${text}": ${parsed.error}` };
+  if (parsed.root === '$$') return { ok: false, message: `"${text}" cannot write into the context object` };
+  return { ok: true, value: parsed.segments };
+}
+
+/** A full JSONPath (InputPath, OutputPath): definite paths read one node, others an array. */
+export function compilePath(text: string): CompileResult<Path> {
+  const reference = compileReferencePath(text);
+  if (reference.ok) return reference;
+  if (typeof text !== 'string' || !text.startsWith('$')) {
+    return { ok: false, message: `Invalid path "${text}": must start with "$"` };
+  }
+  const readsContext = text.startsWith('$$');
+  const expression = readsContext ? text.slice(1) : text;
+  const syntaxError = checkSyntax(expression);
+  if (syntaxError) return { ok: false, message: `Invalid path "${text}": ${syntaxError}` };
+  const read = (scope: Scope): Json => {
+    const json = readsContext ? scope.context : scope.input;
+    if (json === null || typeof json !== 'object') return [];
+    return JSONPath({ path: expression, json, wrap: true, eval: 'safe' }) as Json[];
+  };
+  return { ok: true, value: { text, readsContext, read } };
+}
+
+function checkSyntax(expression: string): string | undefined {
+  let depth = 0;
+  for (const ch of expression) {
+    if (ch === '[' || ch === '(') depth++;
+    if (ch === ']' || ch === ')') depth--;
+    if (depth < 0) return 'unbalanced brackets';
+  }
+  if (depth !== 0) return 'unbalanced brackets';
+  if (/\.$/.test(expression) || /\.\.\.|\[\]/.test(expression)) return 'incomplete expression';
+  try {
+    JSONPath({ path: expression, json: {}, wrap: true, eval: 'safe' });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return undefined;
+}
