@@ -1,55 +1,29 @@
-/** Retriers and catchers, compiled, with error matching and back-off. */
-import type { ResultPath } from './jsonpath/path.js';
-import type { Problems } from './problems.js';
+/**
+ * Retriers and catchers: compiled from the definition, matched against an error name, and
+ * the back-off before a retry. The pieces live in ./retry-catch/; this is their one entry.
+ *
+ * How the engine uses them: a terminal error (isTerminalError) skips Retry and Catch. Else the
+ * first retrier whose ErrorEquals matches decides, even when its MaxAttempts are used up (then
+ * no later retrier is tried and Catch applies); each retrier counts its own attempts. Then the
+ * first matching catcher, in order, if any.
+ */
+import type { Catcher } from './retry-catch/catcher.js';
+import { errorMatches } from './retry-catch/error-matching.js';
+import type { Retrier } from './retry-catch/retrier.js';
 
-export interface Retrier {
-  errorEquals: string[];
-  intervalSeconds: number;
-  maxAttempts: number;
-  backoffRate: number;
-  maxDelaySeconds?: number;
-  jitterStrategy: 'FULL' | 'NONE';
-}
-
-export interface Catcher {
-  errorEquals: string[];
-  next: string;
-  /** `null` in the definition: output = raw input, error discarded. Absent means `$`. */
-  resultPath: ResultPath | null;
-}
-
-// STUBS below (owner: choice/retry helper).
-
-/** Compiles a `Retry` array, reporting problems under `pointer`. */
-export function compileRetriers(raw: unknown, pointer: string, problems: Problems): Retrier[] {
-  throw new Error(`not implemented ${String(raw)} ${pointer} ${problems.count}`);
-}
-
-/** Compiles a `Catch` array (target existence is checked by the definition reader). */
-export function compileCatchers(raw: unknown, pointer: string, problems: Problems): Catcher[] {
-  throw new Error(`not implemented ${String(raw)} ${pointer} ${problems.count}`);
-}
-
-/** Does an ErrorEquals list match this error name (States.ALL, States.TaskFailed rules)? */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
-  throw new Error(`not implemented ${errorEquals.length} ${error}`);
-}
+export { retryDelayMs } from './retry-catch/back-off.js';
+export type { Catcher } from './retry-catch/catcher.js';
+export { compileCatchers } from './retry-catch/compile-catchers.js';
+export { compileRetriers } from './retry-catch/compile-retriers.js';
+export { errorMatches, isTerminalError } from './retry-catch/error-matching.js';
+export type { Retrier } from './retry-catch/retrier.js';
 
 /** Index of the first retrier whose ErrorEquals matches, or -1. */
 export function findRetrier(retriers: readonly Retrier[], error: string): number {
-  throw new Error(`not implemented ${retriers.length} ${error}`);
-}
-
-/**
- * Delay before the retry that follows `attemptsSoFar` retries by this retrier (0 for the
- * first retry): IntervalSeconds × BackoffRate^attemptsSoFar, capped by MaxDelaySeconds,
- * FULL jitter drawing on `random` (uniform in [0, 1)).
- */
-export function retryDelayMs(retrier: Retrier, attemptsSoFar: number, random: () => number): number {
-  throw new Error(`not implemented ${retrier.maxAttempts} ${attemptsSoFar} ${random()}`);
+  return retriers.findIndex((retrier) => errorMatches(retrier.errorEquals, error));
 }
 
 /** The first catcher whose ErrorEquals matches, or undefined. */
 export function findCatcher(catchers: readonly Catcher[], error: string): Catcher | undefined {
-  throw new Error(`not implemented ${catchers.length} ${error}`);
+  return catchers.find((catcher) => errorMatches(catcher.errorEquals, error));
 }

@@ -5,6 +5,7 @@
  * user string is ever run as code.
  */
 import { JSONPath } from 'jsonpath-plus';
+import { StatesError } from '../errors.js';
 import { type Json, type JsonObject, getOwn, isJsonObject } from '../json.js';
 import type { Scope } from '../scope.js';
 import type { CompileResult, Path, ReferencePath } from './path.js';
@@ -62,20 +63,39 @@ export function compilePath(text: string): CompileResult<Path> {
   const read = (scope: Scope): Json => {
     const json = readsContext ? scope.context : scope.input;
     if (json === null || typeof json !== 'object') return [];
-    return JSONPath({ path: expression, json, wrap: true, eval: 'safe' }) as Json[];
+    try {
+      return JSONPath({ path: expression, json, wrap: true, eval: 'safe', ignoreEvalErrors: true }) as Json[];
+    } catch (error) {
+      throw new StatesError(
+        'States.Runtime',
+        `Invalid path '${text}': ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   };
   return { ok: true, value: { text, readsContext, read } };
 }
 
+/** Brackets and quotes must balance; string literals inside filters are skipped. */
 function checkSyntax(expression: string): string | undefined {
   let depth = 0;
-  for (const ch of expression) {
+  let quote: string | undefined;
+  let outside = '';
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
     if (ch === '[' || ch === '(') depth++;
     if (ch === ']' || ch === ')') depth--;
     if (depth < 0) return 'unbalanced brackets';
+    outside += ch;
   }
+  if (quote) return 'unterminated string';
   if (depth !== 0) return 'unbalanced brackets';
-  if (/\.$/.test(expression) || /\.\.\.|\[\]/.test(expression)) return 'incomplete expression';
+  if (/\.$/.test(outside) || /\.\.\.|\[\]/.test(outside)) return 'incomplete expression';
   try {
     JSONPath({ path: expression, json: {}, wrap: true, eval: 'safe' });
   } catch (error) {

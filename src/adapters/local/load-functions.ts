@@ -1,0 +1,18 @@
+/** Loads a `--functions` module: each exported function is a Lambda handler named by its export. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LambdaHandler } from './local-task-invoker.js';
+
+export async function loadFunctions(modulePath: string): Promise<Map<string, LambdaHandler>> {
+  const loaded = (await import(pathToFileURL(resolve(modulePath)).href)) as Record<string, unknown>;
+  const handlers = new Map<string, LambdaHandler>();
+  const collect = (source: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(source)) {
+      if (typeof value === 'function' && name !== 'default') handlers.set(name, value as LambdaHandler);
+    }
+  };
+  if (loaded.default && typeof loaded.default === 'object')
+    collect(loaded.default as Record<string, unknown>);
+  collect(loaded);
+  return handlers;
+}

@@ -1,0 +1,43 @@
+/** The `quickstep` command. */
+import { Command } from 'commander';
+import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+const program = new Command()
+  .name('quickstep')
+  .description(
+    'Run Amazon States Language state machines on your laptop, and on AWS with Lambda, SQS and DynamoDB.',
+  )
+  .showHelpAfterError();
+
+program
+  .command('run')
+  .description('Run one execution of a state machine and print each state as it runs')
+  .argument('<definition>', 'the state machine definition (.json, .yml or .yaml)')
+  .option('-i, --input <json|@file>', 'execution input as JSON text, or @path to a JSON file', '{}')
+  .option(
+    '-f, --functions <module>',
+    'JS/TS module whose exports are the Lambda handlers that Task states call',
+  )
+  .option('--json', 'print exactly one JSON object: {executionArn, status, output?, error?, cause?}')
+  .option('--memory', 'use the pure in-memory driver (the default for now) with a virtual clock')
+  .option('--name <name>', 'execution name (default: a random UUID)')
+  .addHelpText(
+    'after',
+    '\nExit status: 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 definition or input rejected (problems on stderr).\n\nExample:\n  quickstep run examples/order-pipeline/definition.json --functions examples/order-pipeline/functions.ts --input @examples/order-pipeline/input.json',
+  )
+  .action(async (definition: string, options) => {
+    process.exitCode = await runCommand(definition, options);
+  });
+
+program
+  .command('validate')
+  .description('List every problem in a definition, each with its JSON Pointer and code')
+  .argument('<file>', 'the state machine definition (.json, .yml or .yaml)')
+  .option('--json', 'print {valid, problems} as JSON')
+  .addHelpText('after', '\nExit status: 0 valid, 2 invalid (or not JSON/YAML at all).')
+  .action(async (file: string, options) => {
+    process.exitCode = await validateCommand(file, options);
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,84 @@
+/**
+ * `quickstep run <definition>`: one execution on the embedded engine. Exit 0 when it
+ * SUCCEEDED, 1 when it ended otherwise, 2 when the definition or input was rejected.
+ */
+import { basename } from 'node:path';
+import pc from 'picocolors';
+import { loadFunctions } from '../adapters/local/load-functions.js';
+import { LocalTaskInvoker } from '../adapters/local/local-task-invoker.js';
+import type { LambdaHandler } from '../adapters/local/local-task-invoker.js';
+import { executionArn } from '../runtime/arn.js';
+import { type ExecutionResult, runExecution } from '../runtime/memory/run-execution.js';
+import { formatDuration } from './format-duration.js';
+import { formatProblems } from './print-problems.js';
+import { ProgressPrinter } from './progress-printer.js';
+import { readDefinitionFile } from './read-definition-file.js';
+import { readInput } from './read-input.js';
+
+export interface RunOptions {
+  input?: string;
+  functions?: string;
+  json?: boolean;
+  memory?: boolean;
+  name?: string;
+}
+
+export async function runCommand(file: string, options: RunOptions): Promise<number> {
+  const { definition, problems } = await readDefinitionFile(file);
+  if (!definition) {
+    process.stderr.write(formatProblems(file, problems));
+    return 2;
+  }
+  const { input, error } = await readInput(options.input);
+  if (error !== undefined || input === undefined) {
+    process.stderr.write(`${pc.red('✗')} ${error}\n`);
+    return 2;
+  }
+  let handlers = new Map<string, LambdaHandler>();
+  if (options.functions) {
+    try {
+      handlers = await loadFunctions(options.functions);
+    } catch (failure) {
+      process.stderr.write(
+        `${pc.red('✗')} Cannot load --functions ${options.functions}: ${String(failure)}\n`,
+      );
+      return 2;
+    }
+  }
+  const stateMachineName = basename(file).replace(/\.(asl\.)?(json|ya?ml)$/i, '') || 'local';
+  const executionName = options.name ?? crypto.randomUUID();
+  const printer = options.json
+    ? undefined
+    : new ProgressPrinter(executionArn(stateMachineName, executionName), (line) =>
+        process.stdout.write(`${line}\n`),
+      );
+  const result = await runExecution(definition, input, {
+    invoker: new LocalTaskInvoker(handlers),
+    stateMachineName,
+    executionName,
+    onHistoryEvent: printer?.onEvent,
+  });
+  process.stdout.write(options.json ? `${JSON.stringify(summary(result))}\n` : humanSummary(result));
+  return result.status === 'SUCCEEDED' ? 0 : 1;
+}
+
+function summary(result: ExecutionResult) {
+  return {
+    executionArn: result.executionArn,
+    status: result.status,
+    output: result.output,
+    error: result.error,
+    cause: result.cause,
+  };
+}
+
+function humanSummary(result: ExecutionResult): string {
+  const took = formatDuration((result.stopTime ?? result.startTime) - result.startTime);
+  const ok = result.status === 'SUCCEEDED';
+  const head = `\n${ok ? pc.green('✓ SUCCEEDED') : pc.red(`✗ ${result.status}`)} ${pc.dim(`in ${took} (${result.transitions} transitions)`)}\n`;
+  if (result.status === 'RUNNING') {
+    return `${head}The execution is waiting for a callback (a task token) that nothing sent.\n`;
+  }
+  if (ok) return `${head}${JSON.stringify(result.output, null, 2)}\n`;
+  return `${head}${pc.red(result.error ?? '')}${result.cause ? `: ${result.cause}` : ''}\n`;
+}

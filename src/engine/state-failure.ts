@@ -1,0 +1,71 @@
+/**
+ * A state failed with a spec error: Retry first (Task, Parallel, Map), then Catch, then the
+ * execution fails. Terminal errors (States.Runtime, …) skip both.
+ */
+import { StatesError } from '../asl/errors.js';
+import { findCatcher, findRetrier, isTerminalError, retryDelayMs } from '../asl/retry-catch.js';
+import type { MapState, ParallelState, State, TaskState } from '../asl/types.js';
+import { failExecution, stopRunningChildren } from './finish.js';
+import { goTo } from './transition.js';
+import type { Turn } from './turn.js';
+
+type Recoverable = TaskState | ParallelState | MapState;
+
+function isRecoverable(state: State): state is Recoverable {
+  return state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map';
+}
+
+export function failState(turn: Turn, state: State, error: string, cause: string): void {
+  stopRunningChildren(turn);
+  if (isRecoverable(state) && !isTerminalError(error)) {
+    if (scheduleRetry(turn, state, error)) return;
+    if (catchError(turn, state, error, cause)) return;
+  }
+  failExecution(turn, error, cause);
+}
+
+function scheduleRetry(turn: Turn, state: Recoverable, error: string): boolean {
+  const index = findRetrier(state.retry, error);
+  if (index < 0) return false;
+  const position = turn.position;
+  const attempts = position.retryCounts[index] ?? 0;
+  const retrier = state.retry[index];
+  if (attempts >= retrier.maxAttempts) return false;
+  const delay = retryDelayMs(retrier, attempts, () => turn.env.random());
+  const retryCounts = position.retryCounts.slice();
+  retryCounts[index] = attempts + 1;
+  for (let i = 0; i < retryCounts.length; i++) retryCounts[i] ??= 0;
+  const waitId = turn.newWaitId();
+  turn.setPosition({ ...position, retryCounts, phase: { kind: 'retrying', waitId } });
+  turn.effect({ type: 'StartTimer', waitId, dueTime: turn.now + delay, purpose: 'Retry' });
+  return true;
+}
+
+function catchError(turn: Turn, state: Recoverable, error: string, cause: string): boolean {
+  const catcher = findCatcher(state.catch, error);
+  if (!catcher) return false;
+  const rawInput = turn.position.input;
+  let output = rawInput;
+  if (catcher.resultPath !== null) {
+    try {
+      output = catcher.resultPath.apply(rawInput, { Error: error, Cause: cause });
+    } catch (failure) {
+      if (!(failure instanceof StatesError)) throw failure;
+      failExecution(turn, failure.error, failure.cause);
+      return true;
+    }
+  }
+  turn.record(`${state.type}StateExited`, { name: state.name, output });
+  goTo(turn, catcher.next, output);
+  return true;
+}
+
+/** Runs `work`; a StatesError it throws fails the state (and so goes through Retry/Catch). */
+export function guarded(turn: Turn, state: State, work: () => void): void {
+  try {
+    work();
+  } catch (failure) {
+    if (!(failure instanceof StatesError)) throw failure;
+    failState(turn, state, failure.error, failure.cause);
+  }
+}

@@ -1,0 +1,104 @@
+import { StatesError } from '../../asl/errors.js';
+import { type Json, isJsonObject } from '../../asl/json.js';
+import type { Scope } from '../../asl/scope.js';
+import type { Count, MapState } from '../../asl/types.js';
+import { applyInputPath } from '../data-flow.js';
+import {
+  failIfIntolerable,
+  isComplete,
+  launchChildren,
+  newJoin,
+  recordChild,
+  results,
+  startJoin,
+} from '../join.js';
+import { stateScope, withInput } from '../scope.js';
+import type { Turn } from '../turn.js';
+import type { ChildOutcome } from '../types.js';
+import { completeWithResult } from './complete-with-result.js';
+
+interface Item {
+  value: Json;
+  key?: string;
+}
+
+/** Map: one child execution per item, at most MaxConcurrency at a time. */
+export function runMap(turn: Turn, state: MapState): void {
+  const scope = stateScope(turn, turn.position.input);
+  const effective = applyInputPath(state.inputPath, scope);
+  const itemScope = withInput(scope, effective);
+  const items = itemsOf(state, itemScope);
+  turn.record('MapStateStarted', { length: items.length });
+  if (items.length === 0) {
+    turn.record('MapStateSucceeded');
+    completeWithResult(turn, state, []);
+    return;
+  }
+  const join = newJoin(items.length, count(state.maxConcurrency, itemScope, 'MaxConcurrencyPath'), {
+    toleratedFailureCount:
+      state.toleratedFailureCount &&
+      count(state.toleratedFailureCount, itemScope, 'ToleratedFailureCountPath'),
+    toleratedFailurePercentage:
+      state.toleratedFailurePercentage &&
+      count(state.toleratedFailurePercentage, itemScope, 'ToleratedFailurePercentagePath'),
+  });
+  startJoin(turn, state, join, itemInputs(turn, state, items));
+}
+
+export function mapChildCompleted(
+  turn: Turn,
+  state: MapState,
+  index: number,
+  outcome: ChildOutcome,
+): boolean {
+  if (!recordChild(turn, state, index, outcome)) return false;
+  if (failIfIntolerable(turn, state, outcome)) return true;
+  const phase = turn.position.phase;
+  if (phase.kind !== 'children') return true;
+  if (isComplete(phase.join)) {
+    turn.record('MapStateSucceeded');
+    completeWithResult(turn, state, results(phase.join));
+  } else if (phase.join.launched < phase.join.total) {
+    const scope = stateScope(turn, turn.position.input);
+    const items = itemsOf(state, withInput(scope, applyInputPath(state.inputPath, scope)));
+    launchChildren(turn, state, itemInputs(turn, state, items));
+  }
+  return true;
+}
+
+function itemInputs(turn: Turn, state: MapState, items: Item[]) {
+  return (index: number) => {
+    const item = items[index];
+    let input = item.value;
+    if (state.itemSelector) {
+      const scope = stateScope(turn, turn.position.input, {
+        mapItem: { index, value: item.value, key: item.key },
+      });
+      const effective = applyInputPath(state.inputPath, scope);
+      input = state.itemSelector.evaluate(withInput(scope, effective));
+    }
+    return { machineId: state.processor.id, input };
+  };
+}
+
+function itemsOf(state: MapState, scope: Scope): Item[] {
+  const selected = state.itemsPath.read(scope);
+  if (Array.isArray(selected)) return selected.map((value) => ({ value }));
+  if (isJsonObject(selected)) return Object.keys(selected).map((key) => ({ key, value: selected[key] }));
+  throw new StatesError(
+    'States.Runtime',
+    `Invalid path '${state.itemsPath.text}' : the ItemsPath must select an array or an object, got ${JSON.stringify(selected) ?? 'nothing'}`,
+  );
+}
+
+function count(spec: Count, scope: Scope, field: string): number {
+  if ('value' in spec) return spec.value;
+  const value = spec.path.read(scope);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new StatesError(
+      'States.Runtime',
+      `The ${field} '${spec.path.text}' must reference a non-negative integer, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}

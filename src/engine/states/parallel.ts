@@ -1,0 +1,37 @@
+import type { ChildOutcome } from '../types.js';
+import type { ParallelState } from '../../asl/types.js';
+import { applyInputPath } from '../data-flow.js';
+import { failIfIntolerable, isComplete, newJoin, recordChild, results, startJoin } from '../join.js';
+import { stateScope, withInput } from '../scope.js';
+import { completeWithResult } from './complete-with-result.js';
+import type { Turn } from '../turn.js';
+
+/** Parallel: every branch runs as a child execution on the same input. */
+export function runParallel(turn: Turn, state: ParallelState): void {
+  const scope = stateScope(turn, turn.position.input);
+  let effective = applyInputPath(state.inputPath, scope);
+  if (state.parameters) effective = state.parameters.evaluate(withInput(scope, effective));
+  turn.record('ParallelStateStarted');
+  const branchInput = effective;
+  startJoin(turn, state, newJoin(state.branches.length, 0), (index) => ({
+    machineId: state.branches[index].id,
+    input: branchInput,
+  }));
+}
+
+/** Returns false for a duplicate completion. */
+export function parallelChildCompleted(
+  turn: Turn,
+  state: ParallelState,
+  index: number,
+  outcome: ChildOutcome,
+): boolean {
+  if (!recordChild(turn, state, index, outcome)) return false;
+  if (failIfIntolerable(turn, state, outcome)) return true;
+  const phase = turn.position.phase;
+  if (phase.kind === 'children' && isComplete(phase.join)) {
+    turn.record('ParallelStateSucceeded');
+    completeWithResult(turn, state, results(phase.join));
+  }
+  return true;
+}

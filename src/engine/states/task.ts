@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { StatesError } from '../../asl/errors.js';
+import type { Json } from '../../asl/json.js';
+import type { Scope } from '../../asl/scope.js';
+import type { Seconds, TaskState } from '../../asl/types.js';
+import { applyInputPath, applyOutputPath, applyResultPath } from '../data-flow.js';
+import { stateScope, withInput } from '../scope.js';
+import { failState } from '../state-failure.js';
+import { type TaskResource, taskResource } from '../task-resource.js';
+import { exitState } from '../transition.js';
+import type { Turn } from '../turn.js';
+
+/** Schedules the task: evaluates its parameters, records Scheduled/Started, asks for the invocation. */
+export function runTask(turn: Turn, state: TaskState): void {
+  const resource = taskResource(state);
+  const position = turn.position;
+  const taskToken = resource.pattern === 'waitForTaskToken' ? turn.env.taskToken() : undefined;
+  const scope = stateScope(turn, position.input, { taskToken });
+  const effective = applyInputPath(state.inputPath, scope);
+  const parameters = state.parameters ? state.parameters.evaluate(withInput(scope, effective)) : effective;
+  const timeoutSeconds =
+    state.timeout && resolveSeconds(state.timeout, withInput(scope, effective), 'TimeoutSecondsPath');
+  const heartbeatSeconds =
+    state.heartbeat && resolveSeconds(state.heartbeat, withInput(scope, effective), 'HeartbeatSecondsPath');
+
+  const waitId = turn.newWaitId();
+  const callback = resource.pattern === 'waitForTaskToken';
+  const heartbeatWaitId = callback && heartbeatSeconds ? turn.newWaitId() : undefined;
+  recordScheduled(turn, resource, parameters, timeoutSeconds, heartbeatSeconds);
+  turn.record(
+    `${resource.eventPrefix}Started`,
+    resource.eventPrefix === 'Task' ? typeOf(resource) : undefined,
+  );
+  const tokenHash = taskToken === undefined ? undefined : sha256(taskToken);
+  turn.setPosition({
+    ...position,
+    phase: { kind: 'task', waitId, heartbeatWaitId, heartbeatSeconds, tokenHash },
+  });
+  turn.effect({
+    type: 'InvokeTask',
+    waitId,
+    stateName: state.name,
+    resource: state.resource,
+    pattern: resource.pattern,
+    parameters,
+    taskToken,
+    timeoutSeconds,
+    heartbeatSeconds,
+    idempotencyKey: `${turn.snapshot.id}:${state.name}:${position.retryCounts.reduce((a, b) => a + b, 0)}`,
+  });
+  if (timeoutSeconds) {
+    turn.effect({
+      type: 'StartTimer',
+      waitId,
+      dueTime: turn.now + timeoutSeconds * 1000,
+      purpose: 'TaskTimeout',
+    });
+  }
+  if (heartbeatWaitId && heartbeatSeconds) startHeartbeatTimer(turn, heartbeatWaitId, heartbeatSeconds);
+}
+
+export function taskSucceeded(turn: Turn, state: TaskState, result: Json): void {
+  const resource = taskResource(state);
+  turn.record(`${resource.eventPrefix}Succeeded`, { ...typeOf(resource), output: result });
+  const rawInput = turn.position.input;
+  const scope = stateScope(turn, rawInput);
+  const selected = state.resultSelector ? state.resultSelector.evaluate(withInput(scope, result)) : result;
+  const combined = applyResultPath(state.resultPath, rawInput, selected);
+  exitState(turn, state, applyOutputPath(state.outputPath, withInput(scope, combined)), state.transition);
+}
+
+export function taskFailed(turn: Turn, state: TaskState, error: string, cause: string): void {
+  const resource = taskResource(state);
+  turn.record(`${resource.eventPrefix}Failed`, { ...typeOf(resource), error, cause });
+  failState(turn, state, error, cause);
+}
+
+export function taskTimedOut(
+  turn: Turn,
+  state: TaskState,
+  error: 'States.Timeout' | 'States.HeartbeatTimeout',
+): void {
+  const resource = taskResource(state);
+  const cause =
+    error === 'States.Timeout'
+      ? 'The task has exceeded its TimeoutSeconds.'
+      : 'The task has missed its heartbeat.';
+  turn.record(`${resource.eventPrefix}TimedOut`, { ...typeOf(resource), error, cause });
+  failState(turn, state, error, cause);
+}
+
+export function taskSubmitted(turn: Turn, state: TaskState, output: Json | undefined): void {
+  const resource = taskResource(state);
+  const phase = turn.position.phase;
+  if (phase.kind !== 'task' || phase.submitted) return;
+  turn.record(`${resource.eventPrefix}Submitted`, { ...typeOf(resource), output: output ?? null });
+  turn.setPosition({ ...turn.position, phase: { ...phase, submitted: true } });
+}
+
+/** A heartbeat restarts the heartbeat clock under a fresh wait id, so the old timer goes stale. */
+export function taskHeartbeat(turn: Turn): void {
+  const phase = turn.position.phase;
+  if (phase.kind !== 'task' || !phase.heartbeatWaitId || !phase.heartbeatSeconds) return;
+  const heartbeatWaitId = turn.newWaitId();
+  turn.setPosition({ ...turn.position, phase: { ...phase, heartbeatWaitId } });
+  startHeartbeatTimer(turn, heartbeatWaitId, phase.heartbeatSeconds);
+}
+
+function startHeartbeatTimer(turn: Turn, waitId: string, seconds: number): void {
+  turn.effect({
+    type: 'StartTimer',
+    waitId,
+    dueTime: turn.now + seconds * 1000,
+    purpose: 'HeartbeatTimeout',
+  });
+}
+
+function recordScheduled(
+  turn: Turn,
+  resource: TaskResource,
+  parameters: Json,
+  timeoutInSeconds: number | undefined,
+  heartbeatInSeconds: number | undefined,
+): void {
+  const timing = { timeoutInSeconds, heartbeatInSeconds };
+  if (resource.eventPrefix === 'Task') {
+    turn.record('TaskScheduled', { ...typeOf(resource), region: resource.region, parameters, ...timing });
+  } else {
+    turn.record(`${resource.eventPrefix}Scheduled`, {
+      resource: resource.resource,
+      input: parameters,
+      ...timing,
+    });
+  }
+}
+
+function typeOf(resource: TaskResource): { resourceType: string; resource: string } | undefined {
+  return resource.eventPrefix === 'Task'
+    ? { resourceType: resource.resourceType, resource: resource.resource }
+    : undefined;
+}
+
+function resolveSeconds(spec: Seconds, scope: Scope, field: string): number {
+  if ('seconds' in spec) return spec.seconds;
+  const value = spec.path.read(scope);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new StatesError(
+      'States.Runtime',
+      `The ${field} '${spec.path.text}' must reference a positive integer, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,119 @@
+/**
+ * The interpreter: `step(definition, snapshot, event, env)` → the decision. Pure: the same
+ * inputs give the same decision. An event that does not address the execution's current
+ * wait is reported as ignored, which is how duplicates and stale timers are dropped.
+ */
+import type { Definition, State } from '../asl/types.js';
+import { enterState, runState } from './enter-state.js';
+import { abortExecution, timeOutExecution } from './finish.js';
+import { guarded } from './state-failure.js';
+import { mapChildCompleted } from './states/map.js';
+import { parallelChildCompleted } from './states/parallel.js';
+import { taskFailed, taskHeartbeat, taskSubmitted, taskSucceeded, taskTimedOut } from './states/task.js';
+import { finishWait } from './states/wait.js';
+import { Turn, ignored } from './turn.js';
+import type { Decision, EngineEvent, Env, Snapshot, StepOptions } from './types.js';
+
+export function step(
+  definition: Definition,
+  snapshot: Snapshot,
+  event: EngineEvent,
+  env: Env,
+  options: StepOptions = {},
+): Decision {
+  if (snapshot.status !== 'RUNNING') return ignored(snapshot, `execution is ${snapshot.status}`);
+  const turn = new Turn(definition, snapshot, env);
+  if (event.type === 'Stop') {
+    abortExecution(turn, event.error, event.cause);
+    return turn.decision();
+  }
+  if (event.type === 'TimerFired' && event.waitId === snapshot.timeoutWaitId) {
+    timeOutExecution(turn);
+    return turn.decision();
+  }
+  const reason = apply(turn, event);
+  if (reason !== undefined) return ignored(snapshot, reason);
+  if (options.fuseStates) fuse(turn, options.fuseStates);
+  return turn.decision();
+}
+
+const PURE_STATES = new Set(['Pass', 'Choice', 'Succeed', 'Fail']);
+
+/** Runs further pure states in this decision while the only effect is "continue". */
+function fuse(turn: Turn, budget: number): void {
+  for (let fused = 0; fused < budget; fused++) {
+    const [only, ...rest] = turn.effects;
+    if (rest.length > 0 || only?.type !== 'Continue' || turn.snapshot.status !== 'RUNNING') return;
+    if (!PURE_STATES.has(turn.state.type)) return;
+    turn.effects.pop();
+    enterState(turn);
+  }
+}
+
+/** Applies the event to the current state; returns why it did not apply, if it did not. */
+function apply(turn: Turn, event: Exclude<EngineEvent, { type: 'Stop' }>): string | undefined {
+  const phase = turn.position.phase;
+  const state = turn.state;
+  if (event.type === 'Advance') {
+    if (phase.kind !== 'entering') return 'not entering a state';
+    enterState(turn);
+    return undefined;
+  }
+  if (!('waitId' in phase)) return 'no open wait';
+  if (event.type === 'TimerFired') return timerFired(turn, state, event.waitId);
+  if (event.waitId !== phase.waitId) return `stale wait ${event.waitId}`;
+  switch (event.type) {
+    case 'ChildCompleted':
+      if (state.type === 'Map')
+        return orDuplicate(mapChildCompleted(turn, state, event.index, event.outcome));
+      if (state.type === 'Parallel')
+        return orDuplicate(parallelChildCompleted(turn, state, event.index, event.outcome));
+      return 'not a Parallel or Map state';
+  }
+  if (phase.kind !== 'task' || state.type !== 'Task') return 'not waiting on a task';
+  switch (event.type) {
+    case 'TaskSucceeded':
+      guarded(turn, state, () => taskSucceeded(turn, state, event.output));
+      return undefined;
+    case 'TaskFailed':
+      taskFailed(turn, state, event.error, event.cause);
+      return undefined;
+    case 'TaskSubmitted':
+      if (phase.submitted) return 'already submitted';
+      taskSubmitted(turn, state, event.output);
+      return undefined;
+    case 'TaskHeartbeat':
+      if (!phase.heartbeatWaitId) return 'task has no heartbeat';
+      taskHeartbeat(turn);
+      return undefined;
+  }
+}
+
+function timerFired(turn: Turn, state: State, waitId: string): string | undefined {
+  const phase = turn.position.phase;
+  if (phase.kind === 'waiting' && phase.waitId === waitId && state.type === 'Wait') {
+    guarded(turn, state, () => finishWait(turn, state));
+    return undefined;
+  }
+  if (phase.kind === 'retrying' && phase.waitId === waitId) {
+    runState(turn, state);
+    return undefined;
+  }
+  if (phase.kind === 'task' && state.type === 'Task') {
+    const error =
+      phase.waitId === waitId
+        ? 'States.Timeout'
+        : phase.heartbeatWaitId === waitId
+          ? 'States.HeartbeatTimeout'
+          : undefined;
+    if (error) {
+      taskTimedOut(turn, state, error);
+      return undefined;
+    }
+  }
+  return `stale timer ${waitId}`;
+}
+
+function orDuplicate(applied: boolean): string | undefined {
+  return applied ? undefined : 'duplicate child completion';
+}
