@@ -1,14 +1,24 @@
 /** The `quickstep` command. */
-import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
+
+const USAGE_ERROR = 2;
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const program = new Command()
   .name('quickstep')
   .description(
     'Run Amazon States Language state machines on your laptop, and on AWS with Lambda, SQS and DynamoDB.',
   )
-  .showHelpAfterError();
+  .version(version, '-V, --version')
+  .showHelpAfterError()
+  .exitOverride()
+  .addHelpText(
+    'after',
+    '\nExit status:\n  run       0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 definition, input or usage rejected\n  validate  0 valid, 2 invalid',
+  );
 
 program
   .command('run')
@@ -40,4 +50,15 @@ program
     process.exitCode = await validateCommand(file, options);
   });
 
-await program.parseAsync(process.argv);
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Commander's own exits: help and version are fine; a usage error is a rejected input (2), not a failed run (1).
+  const code = error instanceof CommanderError ? error.code : undefined;
+  const fine =
+    code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help';
+  process.exitCode = fine ? 0 : USAGE_ERROR;
+  if (!(error instanceof CommanderError)) process.stderr.write(`${String(error)}\n`);
+}

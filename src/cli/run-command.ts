@@ -2,7 +2,7 @@
  * `quickstep run <definition>`: one execution on the embedded engine. Exit 0 when it
  * SUCCEEDED, 1 when it ended otherwise, 2 when the definition or input was rejected.
  */
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import { loadFunctions } from '../adapters/local/load-functions.js';
 import { LocalTaskInvoker } from '../adapters/local/local-task-invoker.js';
@@ -45,19 +45,21 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
       return 2;
     }
   }
-  const stateMachineName = basename(file).replace(/\.(asl\.)?(json|ya?ml)$/i, '') || 'local';
+  const stateMachineName = stateMachineNameOf(file);
   const executionName = options.name ?? crypto.randomUUID();
   const printer = options.json
     ? undefined
     : new ProgressPrinter(executionArn(stateMachineName, executionName), (line) =>
         process.stdout.write(`${line}\n`),
       );
+  // In --json mode stdout carries exactly one JSON object: handler logs go to stderr, as on Lambda they go to CloudWatch.
+  const restoreConsole = options.json ? routeConsoleToStderr() : () => {};
   const result = await runExecution(definition, input, {
     invoker: new LocalTaskInvoker(handlers),
     stateMachineName,
     executionName,
     onHistoryEvent: printer?.onEvent,
-  });
+  }).finally(restoreConsole);
   process.stdout.write(options.json ? `${JSON.stringify(summary(result))}\n` : humanSummary(result));
   return result.status === 'SUCCEEDED' ? 0 : 1;
 }
@@ -81,4 +83,17 @@ function humanSummary(result: ExecutionResult): string {
   }
   if (ok) return `${head}${JSON.stringify(result.output, null, 2)}\n`;
   return `${head}${pc.red(result.error ?? '')}${result.cause ? `: ${result.cause}` : ''}\n`;
+}
+
+/** The file's name without extension; for a generic `definition.json`, its folder's name. */
+function stateMachineNameOf(file: string): string {
+  const base = basename(file).replace(/\.(asl\.)?(json|ya?ml)$/i, '');
+  const name = /^(definition|state-?machine)$/i.test(base) ? basename(dirname(resolve(file))) : base;
+  return name.replace(/[^A-Za-z0-9_-]/g, '-') || 'local';
+}
+
+function routeConsoleToStderr(): () => void {
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  console.log = console.info = console.debug = console.error;
+  return () => Object.assign(console, saved);
 }

@@ -1,6 +1,11 @@
-/** The ports through which the runtime reaches the world. Adapters implement them. */
+/**
+ * The ports through which the runtime reaches the world. Adapters implement them:
+ * src/adapters/aws against AWS, src/adapters/local for the embedded default.
+ */
 import type { Json } from '../asl/json.js';
-import type { TaskPattern } from '../engine/types.js';
+import type { EngineEvent, Effect, ExecutionStatus, HistoryEvent, Snapshot, TaskPattern } from '../engine/types.js';
+
+// ── Tasks ────────────────────────────────────────────────────────────────────
 
 export interface TaskRequest {
   executionId: string;
@@ -18,4 +23,159 @@ export type TaskResult = { ok: true; output: Json } | { ok: false; error: string
 
 export interface TaskInvoker {
   invoke(request: TaskRequest): Promise<TaskResult>;
+}
+
+// ── Store ────────────────────────────────────────────────────────────────────
+
+export interface StateMachineRecord {
+  name: string;
+  arn: string;
+  /** The current definition version (content hash). */
+  versionId: string;
+  type: 'STANDARD' | 'EXPRESS';
+  roleArn: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An immutable definition; versionId = SHA-256 of its text. */
+export interface DefinitionVersion {
+  stateMachineName: string;
+  versionId: string;
+  definition: string;
+  createdAt: number;
+}
+
+/** What the last commit must still do: re-performed when its message is redelivered. */
+export interface Outbox {
+  /** Id of the message whose processing made this commit. */
+  messageId: string;
+  events: HistoryEvent[];
+  effects: Effect[];
+}
+
+export interface ExecutionRecord {
+  /** Execution ARN for a top-level execution; `{parentId}/{waitId}/{index}` for a child. */
+  id: string;
+  stateMachineName: string;
+  /** The definition version the execution started with and runs to its end on (I4). */
+  versionId: string;
+  name: string;
+  status: ExecutionStatus;
+  /** Decisions committed; every write is conditional on it. */
+  seq: number;
+  snapshot: Snapshot;
+  outbox: Outbox;
+  parentId?: string;
+  startDate: number;
+  stopDate?: number;
+  /** Epoch seconds after which DynamoDB's TTL may delete the item (finished executions). */
+  ttl?: number;
+}
+
+export interface ExecutionSummary {
+  id: string;
+  stateMachineName: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: number;
+  stopDate?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface NameClaim {
+  stateMachineName: string;
+  name: string;
+  executionId: string;
+  inputHash: string;
+  ttl?: number;
+}
+
+export interface TaskTokenEntry {
+  tokenHash: string;
+  executionId: string;
+  waitId: string;
+  ttl?: number;
+}
+
+/** A conditional write lost: another writer committed first. Decide again from a fresh read. */
+export class SeqConflictError extends Error {
+  constructor(readonly executionId: string, readonly expectedSeq: number) {
+    super(`Execution ${executionId} is no longer at seq ${expectedSeq}`);
+    this.name = 'SeqConflictError';
+  }
+}
+
+export interface ExecutionStore {
+  /** Throws QuickstepError('StateMachineAlreadyExists') when `ifAbsent` and the name is taken. */
+  putStateMachine(record: StateMachineRecord, options?: { ifAbsent?: boolean }): Promise<void>;
+  getStateMachine(name: string): Promise<StateMachineRecord | undefined>;
+  listStateMachines(options?: { limit?: number; nextToken?: string }): Promise<Page<StateMachineRecord>>;
+  deleteStateMachine(name: string): Promise<void>;
+  /** Idempotent: the same version id always holds the same text. */
+  putDefinitionVersion(version: DefinitionVersion): Promise<void>;
+  getDefinitionVersion(stateMachineName: string, versionId: string): Promise<DefinitionVersion | undefined>;
+  /** Claims an execution name, or returns who holds it. */
+  claimExecutionName(claim: NameClaim): Promise<{ claimed: true } | { claimed: false; holder: NameClaim }>;
+  /** Creates the record if absent; false when it already existed (nothing written). */
+  createExecution(record: ExecutionRecord): Promise<boolean>;
+  /** Strongly consistent. */
+  getExecution(id: string): Promise<ExecutionRecord | undefined>;
+  /** Writes `record` if the stored seq is still `expectedSeq`; else throws SeqConflictError. */
+  commitExecution(record: ExecutionRecord, expectedSeq: number): Promise<void>;
+  /** Idempotent puts under deterministic keys (event ids). */
+  putHistory(executionId: string, events: HistoryEvent[]): Promise<void>;
+  getHistory(
+    executionId: string,
+    options?: { reverse?: boolean; limit?: number; nextToken?: string },
+  ): Promise<Page<HistoryEvent>>;
+  /** Newest first. */
+  listExecutions(options: {
+    stateMachineName: string;
+    status?: ExecutionStatus;
+    limit?: number;
+    nextToken?: string;
+  }): Promise<Page<ExecutionSummary>>;
+  putTaskToken(entry: TaskTokenEntry): Promise<void>;
+  getTaskToken(tokenHash: string): Promise<TaskTokenEntry | undefined>;
+}
+
+// ── Queue, bus, clock ────────────────────────────────────────────────────────
+
+/** One message on the advance queue: an event for an execution. */
+export interface AdvanceMessage {
+  /** Deterministic: `{executionId}#{seq}#{n}` for effects of a commit, so re-sends are recognisable. */
+  messageId: string;
+  executionId: string;
+  event: EngineEvent;
+  /** For timers: when the event is due (a timer longer than the queue's maximum delay hops). */
+  dueTime?: number;
+}
+
+export interface MessageQueue {
+  /** At-least-once. `delaySeconds` at most 900 (SQS's maximum). */
+  send(messages: { message: AdvanceMessage; delaySeconds?: number }[]): Promise<void>;
+}
+
+/** An "Execution Status Change" event (DESIGN.md, Outside contracts). */
+export interface StatusEvent {
+  /** Stable per execution and status, for consumers to deduplicate. */
+  eventId: string;
+  source: string;
+  detailType: string;
+  time: number;
+  resources: string[];
+  detail: { [key: string]: Json | undefined };
+}
+
+export interface EventBus {
+  publish(events: StatusEvent[]): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
 }

@@ -73,7 +73,7 @@ export class LocalTaskInvoker implements TaskInvoker {
       return {
         ok: false,
         error: 'Lambda.ResourceNotFoundException',
-        cause: `Function not found: arn:aws:lambda:${this.region}:${this.account}:function:${name} (no local handler named "${name}")`,
+        cause: `Function not found: arn:aws:lambda:${this.region}:${this.account}:function:${name} (no local handler named "${name}"; pass --functions <module> exporting it)`,
       };
     }
     try {
