@@ -68,16 +68,12 @@ export function failIfIntolerable(turn: Turn, state: JoinState, outcome: ChildOu
   const { join } = childrenPhase(turn);
   const tolerant = join.toleratedFailureCount !== undefined || join.toleratedFailurePercentage !== undefined;
   if (tolerant && !exceedsTolerance(join)) return false;
-  turn.record(`${state.type}StateFailed`);
+  const failedEvent = `${state.type}StateFailed`;
   if (tolerant) {
-    failState(
-      turn,
-      state,
-      'States.ExceedToleratedFailureThreshold',
-      'The specified tolerated failure threshold was exceeded.',
-    );
+    const cause = 'The specified tolerated failure threshold was exceeded.';
+    failState(turn, state, 'States.ExceedToleratedFailureThreshold', cause, { failedEvent });
   } else {
-    failState(turn, state, outcome.error, outcome.cause);
+    failState(turn, state, outcome.error, outcome.cause, { failedEvent });
   }
   return true;
 }

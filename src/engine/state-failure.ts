@@ -15,17 +15,31 @@ function isRecoverable(state: State): state is Recoverable {
   return state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map';
 }
 
-export function failState(turn: Turn, state: State, error: string, cause: string): void {
+export interface FailureOptions {
+  /** The name Retry and Catch match instead of `error` (a missed heartbeat: States.HeartbeatTimeout). */
+  matchAs?: string;
+  /** Recorded once no retrier takes the error (MapStateFailed, ParallelStateFailed). */
+  failedEvent?: string;
+}
+
+export function failState(
+  turn: Turn,
+  state: State,
+  error: string,
+  cause: string,
+  options: FailureOptions = {},
+): void {
   stopRunningChildren(turn);
-  if (isRecoverable(state) && !isTerminalError(error)) {
-    if (scheduleRetry(turn, state, error)) return;
-    if (catchError(turn, state, error, cause)) return;
-  }
+  const matchAs = options.matchAs ?? error;
+  const recoverable = isRecoverable(state) && !isTerminalError(error);
+  if (recoverable && scheduleRetry(turn, state, matchAs)) return;
+  if (options.failedEvent) turn.record(options.failedEvent);
+  if (recoverable && catchError(turn, state, matchAs, error, cause)) return;
   failExecution(turn, error, cause);
 }
 
-function scheduleRetry(turn: Turn, state: Recoverable, error: string): boolean {
-  const index = findRetrier(state.retry, error);
+function scheduleRetry(turn: Turn, state: Recoverable, matchAs: string): boolean {
+  const index = findRetrier(state.retry, matchAs);
   if (index < 0) return false;
   const position = turn.position;
   const attempts = position.retryCounts[index] ?? 0;
@@ -41,8 +55,8 @@ function scheduleRetry(turn: Turn, state: Recoverable, error: string): boolean {
   return true;
 }
 
-function catchError(turn: Turn, state: Recoverable, error: string, cause: string): boolean {
-  const catcher = findCatcher(state.catch, error);
+function catchError(turn: Turn, state: Recoverable, matchAs: string, error: string, cause: string): boolean {
+  const catcher = findCatcher(state.catch, matchAs);
   if (!catcher) return false;
   const rawInput = turn.position.input;
   let output = rawInput;

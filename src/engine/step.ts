@@ -5,7 +5,7 @@
  */
 import type { Definition, State } from '../asl/types.js';
 import { enterState, runState } from './enter-state.js';
-import { abortExecution, timeOutExecution } from './finish.js';
+import { abortExecution, failExecution, timeOutExecution } from './finish.js';
 import { guarded } from './state-failure.js';
 import { mapChildCompleted } from './states/map.js';
 import { parallelChildCompleted } from './states/parallel.js';
@@ -25,6 +25,10 @@ export function step(
   const turn = new Turn(definition, snapshot, env);
   if (event.type === 'Stop') {
     abortExecution(turn, event.error, event.cause);
+    return turn.decision();
+  }
+  if (event.type === 'RuntimeFailure') {
+    failExecution(turn, 'States.Runtime', event.cause);
     return turn.decision();
   }
   if (event.type === 'TimerFired' && event.waitId === snapshot.timeoutWaitId) {
@@ -51,11 +55,16 @@ function fuse(turn: Turn, budget: number): void {
 }
 
 /** Applies the event to the current state; returns why it did not apply, if it did not. */
-function apply(turn: Turn, event: Exclude<EngineEvent, { type: 'Stop' }>): string | undefined {
+function apply(
+  turn: Turn,
+  event: Exclude<EngineEvent, { type: 'Stop' | 'RuntimeFailure' }>,
+): string | undefined {
   const phase = turn.position.phase;
   const state = turn.state;
   if (event.type === 'Advance') {
     if (phase.kind !== 'entering') return 'not entering a state';
+    if (event.seq !== undefined && event.seq !== turn.snapshot.seq - 1)
+      return `stale advance for seq ${event.seq}`;
     enterState(turn);
     return undefined;
   }

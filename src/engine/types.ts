@@ -94,14 +94,17 @@ export interface Snapshot {
 
 /** An event that advances an execution. Events carrying a waitId apply only to that wait. */
 export type EngineEvent =
-  | { type: 'Advance' }
+  /** Enter the positioned state. `seq`: the commit that asked for it; any other seq is stale. */
+  | { type: 'Advance'; seq?: number }
   | { type: 'TaskSubmitted'; waitId: string; output?: Json }
   | { type: 'TaskSucceeded'; waitId: string; output: Json }
   | { type: 'TaskFailed'; waitId: string; error: string; cause: string }
   | { type: 'TaskHeartbeat'; waitId: string }
   | { type: 'TimerFired'; waitId: string }
   | { type: 'ChildCompleted'; waitId: string; index: number; outcome: ChildOutcome }
-  | { type: 'Stop'; error?: string; cause?: string };
+  | { type: 'Stop'; error?: string; cause?: string }
+  /** The runtime could not process a message (dead letter): the execution fails with States.Runtime. */
+  | { type: 'RuntimeFailure'; cause: string };
 
 export interface StartRequest {
   id: string;

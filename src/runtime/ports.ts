@@ -3,7 +3,14 @@
  * src/adapters/aws against AWS, src/adapters/local for the embedded default.
  */
 import type { Json } from '../asl/json.js';
-import type { EngineEvent, Effect, ExecutionStatus, HistoryEvent, Snapshot, TaskPattern } from '../engine/types.js';
+import type {
+  EngineEvent,
+  Effect,
+  ExecutionStatus,
+  HistoryEvent,
+  Snapshot,
+  TaskPattern,
+} from '../engine/types.js';
 
 // ── Tasks ────────────────────────────────────────────────────────────────────
 
@@ -52,6 +59,13 @@ export interface Outbox {
   messageId: string;
   events: HistoryEvent[];
   effects: Effect[];
+  /**
+   * The previous commit's events and effects, carried when this commit was made by a message
+   * that the previous commit did not cause (a child's completion, a callback, a stop): its
+   * performer may have crashed before finishing them, and its own redelivery would now be
+   * stale. All are idempotent; task invocations are never carried.
+   */
+  carried?: { events: HistoryEvent[]; effects: Effect[] };
 }
 
 export interface ExecutionRecord {
@@ -104,7 +118,10 @@ export interface TaskTokenEntry {
 
 /** A conditional write lost: another writer committed first. Decide again from a fresh read. */
 export class SeqConflictError extends Error {
-  constructor(readonly executionId: string, readonly expectedSeq: number) {
+  constructor(
+    readonly executionId: string,
+    readonly expectedSeq: number,
+  ) {
     super(`Execution ${executionId} is no longer at seq ${expectedSeq}`);
     this.name = 'SeqConflictError';
   }

@@ -42,5 +42,21 @@ export function conformanceFunctions(): Map<string, LambdaHandler> {
         return event;
       },
     ],
+    // The Parallel state page's FunWithMath example: the sum and the difference of [a, b].
+    [
+      'sum',
+      (event) => (Array.isArray(event) ? event.reduce((total: number, n) => total + Number(n), 0) : NaN),
+    ],
+    ['difference', (event) => (Array.isArray(event) ? Number(event[0]) - Number(event[1]) : NaN)],
+    [
+      // Returns how many times it has been called with this `key`: shows a state ran again.
+      'counter',
+      (event) => {
+        const key = `counter:${String(field(event, 'key'))}`;
+        const count = (calls.get(key) ?? 0) + 1;
+        calls.set(key, count);
+        return count;
+      },
+    ],
   ]);
 }

@@ -75,18 +75,24 @@ export function taskFailed(turn: Turn, state: TaskState, error: string, cause: s
   failState(turn, state, error, cause);
 }
 
+/**
+ * A timed-out task fails with States.Timeout, a missed heartbeat included (as AWS records it);
+ * Retry and Catch see a missed heartbeat as States.HeartbeatTimeout, which States.Timeout
+ * also matches.
+ */
 export function taskTimedOut(
   turn: Turn,
   state: TaskState,
-  error: 'States.Timeout' | 'States.HeartbeatTimeout',
+  kind: 'States.Timeout' | 'States.HeartbeatTimeout',
 ): void {
   const resource = taskResource(state);
+  const error = 'States.Timeout';
   const cause =
-    error === 'States.Timeout'
+    kind === 'States.Timeout'
       ? 'The task has exceeded its TimeoutSeconds.'
       : 'The task has missed its heartbeat.';
   turn.record(`${resource.eventPrefix}TimedOut`, { ...typeOf(resource), error, cause });
-  failState(turn, state, error, cause);
+  failState(turn, state, error, cause, { matchAs: kind });
 }
 
 export function taskSubmitted(turn: Turn, state: TaskState, output: Json | undefined): void {

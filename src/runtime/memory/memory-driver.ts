@@ -143,7 +143,7 @@ export class MemoryDriver {
     for (const effect of decision.effects) {
       switch (effect.type) {
         case 'Continue':
-          this.queue.push({ executionId, event: { type: 'Advance' } });
+          this.queue.push({ executionId, event: { type: 'Advance', seq: snapshot.seq } });
           break;
         case 'InvokeTask':
           this.inFlight.push({

@@ -1,0 +1,76 @@
+/**
+ * The advance loop, per message (DESIGN.md, "Advancing an execution"): load the record
+ * (strongly consistent) → engine.step → one conditional write on `seq` carrying the new
+ * snapshot and the outbox → perform the outbox. An event that no longer applies is dropped,
+ * unless the record's last commit came from this very message: then its outbox is performed
+ * again (the repair after a crash). A lost race decides again from a fresh read.
+ */
+import { step } from '../../engine/index.js';
+import type { Decision } from '../../engine/types.js';
+import { type AdvanceMessage, type ExecutionRecord, SeqConflictError } from '../ports.js';
+import { causedBy, delaySecondsUntil } from './messages.js';
+import { performOutbox } from './perform-outbox.js';
+import type { HandleResult, RuntimeContext } from './runtime-context.js';
+
+const MAX_CONFLICTS = 50;
+
+export async function handleMessage(context: RuntimeContext, message: AdvanceMessage): Promise<HandleResult> {
+  const { store, queue } = context.ports;
+  const now = context.env.now();
+  if (message.dueTime !== undefined && message.dueTime > now + 500) {
+    await queue.send([{ message, delaySeconds: delaySecondsUntil(message.dueTime, now) }]);
+    return { applied: false, reason: 'timer not due yet: re-enqueued' };
+  }
+  for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+    const record = await store.getExecution(message.executionId);
+    if (!record) return { applied: false, reason: 'no such execution' };
+    const definition = await context.definitions.get(record.stateMachineName, record.versionId);
+    const decision = step(definition, record.snapshot, message.event, context.env, {
+      fuseStates: context.settings.fuseStates,
+    });
+    if (decision.ignored !== undefined) {
+      if (record.outbox.messageId === message.messageId)
+        await performOutbox(context, record, definition, { invoke: true });
+      return { applied: false, reason: decision.ignored };
+    }
+    const next = nextRecord(context, record, decision, message);
+    context.faults.at('before-commit');
+    try {
+      await store.commitExecution(next, record.seq);
+    } catch (error) {
+      if (error instanceof SeqConflictError) continue;
+      throw error;
+    }
+    context.faults.at('after-commit');
+    await performOutbox(context, next, definition, { invoke: true });
+    return { applied: true };
+  }
+  throw new Error(`Execution ${message.executionId}: gave up after ${MAX_CONFLICTS} write conflicts`);
+}
+
+function nextRecord(
+  context: RuntimeContext,
+  record: ExecutionRecord,
+  decision: Decision,
+  message: AdvanceMessage,
+): ExecutionRecord {
+  const { snapshot } = decision;
+  const carried = causedBy(message.messageId, record)
+    ? undefined
+    : {
+        events: record.outbox.events,
+        effects: record.outbox.effects.filter((effect) => effect.type !== 'InvokeTask'),
+      };
+  const finished = snapshot.status !== 'RUNNING';
+  return {
+    ...record,
+    status: snapshot.status,
+    seq: snapshot.seq,
+    snapshot,
+    outbox: { messageId: message.messageId, events: decision.events, effects: decision.effects, carried },
+    stopDate: snapshot.stopTime,
+    ttl: finished
+      ? Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400
+      : undefined,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Performs a commit's outbox. Order matters for crash safety: history, task-token
+ * registration, children and status events first; messages that lead to this execution's
+ * next commit (continue, timers, the inline task) last — so when such a message arrives, every
+ * other effect of the commit is known to be done. Every effect is idempotent.
+ */
+import type { Definition } from '../../asl/types.js';
+import type { Effect } from '../../engine/types.js';
+import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
+import { startChild } from './start-child.js';
+import { delaySecondsUntil, messageId, startMessageId } from './messages.js';
+import { invokeTask } from './invoke-task.js';
+import type { RuntimeContext } from './runtime-context.js';
+import { statusEvent } from './status-event.js';
+
+type Outgoing = { message: AdvanceMessage; delaySeconds?: number };
+
+export async function performOutbox(
+  context: RuntimeContext,
+  record: ExecutionRecord,
+  definition: Definition,
+  options: { invoke: boolean },
+): Promise<void> {
+  const { store, queue, bus } = context.ports;
+  const { outbox } = record;
+  const events = [...(outbox.carried?.events ?? []), ...outbox.events];
+  const effects = [...(outbox.carried?.effects ?? []), ...outbox.effects];
+  if (events.length > 0) await store.putHistory(record.id, events);
+  context.faults.at('after-history');
+
+  const phase = record.snapshot.position?.phase;
+  if (phase?.kind === 'task' && phase.tokenHash && effects.some((effect) => effect.type === 'InvokeTask')) {
+    await store.putTaskToken({
+      tokenHash: phase.tokenHash,
+      executionId: record.id,
+      waitId: phase.waitId,
+      ttl: ttlOf(context),
+    });
+  }
+  for (const effect of effects) {
+    if (effect.type === 'StartChildren') {
+      for (const child of effect.children)
+        await startChild(context, record, definition, child, performOutbox);
+    }
+  }
+  context.faults.at('after-children');
+
+  if (
+    !record.parentId &&
+    (outbox.messageId === startMessageId(record.id) || record.snapshot.status !== 'RUNNING')
+  ) {
+    await bus.publish([statusEvent(record, context.settings)]);
+  }
+  context.faults.at('after-finish');
+
+  const outgoing = effects.flatMap((effect, index) => messagesFor(context, record, effect, index));
+  const toSelf = outgoing.filter((entry) => entry.message.executionId === record.id);
+  const toOthers = outgoing.filter((entry) => entry.message.executionId !== record.id);
+  if (toOthers.length > 0) await queue.send(toOthers);
+  context.faults.at('before-continue');
+  if (toSelf.length > 0) await queue.send(toSelf);
+
+  if (!options.invoke) return;
+  for (const effect of outbox.effects) {
+    if (effect.type === 'InvokeTask') await invokeTask(context, record, effect);
+  }
+}
+
+function messagesFor(
+  context: RuntimeContext,
+  record: ExecutionRecord,
+  effect: Effect,
+  index: number,
+): Outgoing[] {
+  const now = context.env.now();
+  switch (effect.type) {
+    case 'Continue':
+      return [
+        {
+          message: {
+            messageId: messageId(record, 'c'),
+            executionId: record.id,
+            event: { type: 'Advance', seq: record.seq },
+          },
+        },
+      ];
+    case 'StartTimer':
+      return [
+        {
+          message: {
+            messageId: messageId(record, `t${index}`),
+            executionId: record.id,
+            event: { type: 'TimerFired', waitId: effect.waitId },
+            dueTime: effect.dueTime,
+          },
+          delaySeconds: delaySecondsUntil(effect.dueTime, now),
+        },
+      ];
+    case 'StopChildren':
+      return effect.childIds.map((childId, n) => ({
+        message: {
+          messageId: messageId(record, `stop${index}.${n}`),
+          executionId: childId,
+          event: { type: 'Stop' },
+        },
+      }));
+    case 'Finish':
+      // A stopped child reports nothing: its parent stopped it and has moved on.
+      return record.snapshot.parent && effect.status !== 'ABORTED' ? [childCompleted(record)] : [];
+    default:
+      return [];
+  }
+}
+
+function childCompleted(record: ExecutionRecord): Outgoing {
+  const { snapshot } = record;
+  const parent = snapshot.parent!;
+  const outcome =
+    snapshot.status === 'SUCCEEDED'
+      ? { status: 'SUCCEEDED' as const, output: snapshot.output ?? null }
+      : { status: 'FAILED' as const, error: snapshot.error ?? '', cause: snapshot.cause ?? '' };
+  return {
+    message: {
+      messageId: messageId(record, 'done'),
+      executionId: parent.executionId,
+      event: { type: 'ChildCompleted', waitId: parent.waitId, index: parent.index, outcome },
+    },
+  };
+}
+
+function ttlOf(context: RuntimeContext): number {
+  return Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400;
+}
