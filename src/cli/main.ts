@@ -30,7 +30,19 @@ program
     'JS/TS module whose exports are the Lambda handlers that Task states call',
   )
   .option('--json', 'print exactly one JSON object: {executionArn, status, output?, error?, cause?}')
-  .option('--memory', 'use the pure in-memory driver (the default for now) with a virtual clock')
+  .option(
+    '--memory',
+    'use the pure in-memory driver (always on a virtual clock) instead of the durable runtime',
+  )
+  .option(
+    '--fast-time',
+    'a virtual clock: Wait states, back-offs and timeouts take no real time (history keeps nominal times)',
+  )
+  .option(
+    '--chaos [seed]',
+    'deliver messages twice and out of order and inject crashes between side effects, reproducibly from the seed; the result must not change',
+  )
+  .option('--data <dir>', 'keep the embedded DynamoDB in this folder, so executions survive a restart')
   .option('--name <name>', 'execution name (default: a random UUID)')
   .addHelpText(
     'after',

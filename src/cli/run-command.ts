@@ -1,14 +1,16 @@
 /**
- * `quickstep run <definition>`: one execution on the embedded engine. Exit 0 when it
+ * `quickstep run <definition>`: one execution on the embedded engine — the durable runtime
+ * over the embedded services, or with `--memory` the in-memory driver. Exit 0 when it
  * SUCCEEDED, 1 when it ended otherwise, 2 when the definition or input was rejected.
  */
 import { basename, dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import { loadFunctions } from '../adapters/local/load-functions.js';
-import { LocalTaskInvoker } from '../adapters/local/local-task-invoker.js';
 import type { LambdaHandler } from '../adapters/local/local-task-invoker.js';
 import { executionArn } from '../runtime/arn.js';
-import { type ExecutionResult, runExecution } from '../runtime/memory/run-execution.js';
+import type { RunOutcome } from './run-outcome.js';
+import { runOnLocalStack } from './run-on-local-stack.js';
+import { runOnMemory } from './run-on-memory.js';
 import { formatDuration } from './format-duration.js';
 import { formatProblems } from './print-problems.js';
 import { ProgressPrinter } from './progress-printer.js';
@@ -21,6 +23,9 @@ export interface RunOptions {
   json?: boolean;
   memory?: boolean;
   name?: string;
+  fastTime?: boolean;
+  chaos?: string | boolean;
+  data?: string;
 }
 
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
@@ -54,17 +59,28 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
       );
   // In --json mode stdout carries exactly one JSON object: handler logs go to stderr, as on Lambda they go to CloudWatch.
   const restoreConsole = options.json ? routeConsoleToStderr() : () => {};
-  const result = await runExecution(definition, input, {
-    invoker: new LocalTaskInvoker(handlers),
-    stateMachineName,
-    executionName,
-    onHistoryEvent: printer?.onEvent,
-  }).finally(restoreConsole);
-  process.stdout.write(options.json ? `${JSON.stringify(summary(result))}\n` : humanSummary(result));
-  return result.status === 'SUCCEEDED' ? 0 : 1;
+  const run = { handlers, stateMachineName, executionName, onHistoryEvent: printer?.onEvent };
+  const outcome = await (options.memory
+    ? runOnMemory(definition, input, run)
+    : runOnLocalStack(definition, input, {
+        ...run,
+        fastTime: Boolean(options.fastTime),
+        chaos: chaosOf(options.chaos),
+        dataDir: options.data,
+        onLine: options.json ? undefined : (line) => process.stdout.write(`${line}\n`),
+      })
+  ).finally(restoreConsole);
+  process.stdout.write(options.json ? `${JSON.stringify(summary(outcome))}\n` : humanSummary(outcome));
+  return outcome.status === 'SUCCEEDED' ? 0 : 1;
 }
 
-function summary(result: ExecutionResult) {
+function chaosOf(option: string | boolean | undefined) {
+  if (option === undefined || option === false) return undefined;
+  const seed = option === true ? 1 : Number(option);
+  return { seed: Number.isFinite(seed) ? seed : 1 };
+}
+
+function summary(result: RunOutcome) {
   return {
     executionArn: result.executionArn,
     status: result.status,
@@ -74,10 +90,10 @@ function summary(result: ExecutionResult) {
   };
 }
 
-function humanSummary(result: ExecutionResult): string {
+function humanSummary(result: RunOutcome): string {
   const took = formatDuration((result.stopTime ?? result.startTime) - result.startTime);
   const ok = result.status === 'SUCCEEDED';
-  const head = `\n${ok ? pc.green('✓ SUCCEEDED') : pc.red(`✗ ${result.status}`)} ${pc.dim(`in ${took} (${result.transitions} transitions)`)}\n`;
+  const head = `\n${ok ? pc.green('✓ SUCCEEDED') : pc.red(`✗ ${result.status}`)} ${pc.dim(`in ${took} (${result.transitions} transitions; ${result.detail})`)}\n`;
   if (result.status === 'RUNNING') {
     return `${head}The execution is waiting for a callback (a task token) that nothing sent.\n`;
   }

@@ -57,6 +57,12 @@ export interface DefinitionVersion {
 export interface Outbox {
   /** Id of the message whose processing made this commit. */
   messageId: string;
+  /**
+   * The queue message being processed when this commit was made, if other than `messageId`
+   * (a task's result is applied inline while the message that scheduled the task is held).
+   * Its redelivery repairs this outbox too.
+   */
+  rootMessageId?: string;
   events: HistoryEvent[];
   effects: Effect[];
   /**
@@ -195,4 +201,9 @@ export interface EventBus {
 
 export interface Clock {
   now(): number;
+  /**
+   * For a virtual clock: keeps time from jumping ahead while an API call does its work
+   * outside the queue; returns the release. Real clocks need not have it.
+   */
+  hold?(): () => void;
 }

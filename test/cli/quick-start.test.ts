@@ -44,11 +44,12 @@ describe.concurrent('README Quick start: the order pipeline', () => {
       expect(lines).toContain(`→ ${state} ${type}`);
       expect(stdout).toMatch(new RegExp(`^✓ ${state} \\d`, 'm'));
     }
-    // Each line's first attempt is busy; the retry waits 2 s of virtual time, two lines at a time.
-    expect(lines).toContain('✓ ReserveItems 4.0s');
+    // Each line's first attempt is busy; the retry waits 2 s, two lines at a time.
+    // Real time here (the README's command has no --fast-time): about 4 s, never less.
+    expect(lines.some((line) => /^✓ ReserveItems 4\.\ds$/.test(line))).toBe(true);
     expect(lines.filter((line) => /^ {2}\[\d\] ✗ \w+ StockServiceBusy$/.test(line))).toHaveLength(3);
-    expect(lines.filter((line) => /^ {2}\[\d\] ✓ ReserveStock 2\.0s$/.test(line))).toHaveLength(3);
-    const status = lines.findIndex((line) => /^✓ SUCCEEDED in 4\.0s/.test(line));
+    expect(lines.filter((line) => /^ {2}\[\d\] ✓ ReserveStock 2\.\ds$/.test(line))).toHaveLength(3);
+    const status = lines.findIndex((line) => /^✓ SUCCEEDED in 4\.\ds/.test(line));
     expect(status).toBeGreaterThan(0);
     expect(JSON.parse(lines.slice(status + 1).join('\n'))).toEqual(receipt);
   });

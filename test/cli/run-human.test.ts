@@ -16,17 +16,17 @@ function printedOutput(stdout: string, statusLine: RegExp): unknown {
 describe.concurrent('quickstep run (human output)', () => {
   it('finishes a 2-day Wait at once on the virtual clock, printing the nominal duration', async () => {
     // The spawn's 20 s timeout is the proof that no real time passes.
-    const { code, stdout, stderr } = await quickstep(['run', `${fixtures}/long-wait.json`]);
+    const { code, stdout, stderr } = await quickstep(['run', `${fixtures}/long-wait.json`, '--fast-time']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual(['→ Cooling Wait', '✓ Cooling 2d 0h', '→ Done Pass', '✓ Done 0ms']);
-    expect(stdout).toMatch(/^✓ SUCCEEDED in 2d 0h \(\d+ transitions\)$/m);
+    expect(stdout).toMatch(/^✓ SUCCEEDED in 2d 0h \(\d+ transitions; durable runtime, \d+ messages\)$/m);
     expect(printedOutput(stdout, /^✓ SUCCEEDED/)).toEqual({ cooled: true });
   });
 
   it('indents Map iterations and caps them: 100 items do not print 400 lines', async () => {
-    const { code, stdout } = await quickstep(['run', `${fixtures}/wide-map.json`]);
+    const { code, stdout } = await quickstep(['run', `${fixtures}/wide-map.json`, '--fast-time']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThan(60);
@@ -40,7 +40,7 @@ describe.concurrent('quickstep run (human output)', () => {
   });
 
   it('shows a failed execution: the Fail state, the FAILED line with error and cause, exit 1', async () => {
-    const { code, stdout } = await quickstep(['run', `${fixtures}/fail-state.json`]);
+    const { code, stdout } = await quickstep(['run', `${fixtures}/fail-state.json`, '--fast-time']);
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual(['→ Check Pass', '✓ Check 0ms', '→ Reject Fail']);

@@ -8,6 +8,8 @@ import { type Json, getOwn, isJsonObject } from '../../asl/json.js';
 import type { TaskInvoker, TaskRequest, TaskResult } from '../../runtime/ports.js';
 import { functionNameOf } from './function-name.js';
 import { lambdaError } from './lambda-error.js';
+import { LocalSinks } from './local-sinks.js';
+import { serviceIntegrations } from './service-integrations.js';
 
 export type LambdaHandler = (event: Json, context: LambdaContext) => unknown;
 
@@ -23,6 +25,7 @@ export interface LambdaContext {
 export class LocalTaskInvoker implements TaskInvoker {
   constructor(
     private readonly handlers: ReadonlyMap<string, LambdaHandler>,
+    readonly sinks = new LocalSinks(),
     private readonly region = 'us-east-1',
     private readonly account = '123456789012',
   ) {}
@@ -35,10 +38,17 @@ export class LocalTaskInvoker implements TaskInvoker {
     if (/^arn:aws[\w-]*:states:[^:]*:[^:]*:lambda:invoke(\.waitForTaskToken)?$/.test(request.resource)) {
       return this.invokeIntegration(request.parameters);
     }
+    const integration = serviceIntegrations.get(
+      parts
+        .slice(5)
+        .join(':')
+        .replace(/\.waitForTaskToken$/, ''),
+    );
+    if (parts[2] === 'states' && integration) return integration(request.parameters, this.sinks);
     return {
       ok: false,
       error: 'States.Runtime',
-      cause: `The resource '${request.resource}' has no local implementation yet; local runs support Lambda functions.`,
+      cause: `The resource '${request.resource}' has no local implementation yet; local runs support Lambda, SQS sendMessage, SNS publish and EventBridge putEvents.`,
     };
   }
 

@@ -46,7 +46,7 @@ export function runTask(turn: Turn, state: TaskState): void {
     taskToken,
     timeoutSeconds,
     heartbeatSeconds,
-    idempotencyKey: `${turn.snapshot.id}:${state.name}:${position.retryCounts.reduce((a, b) => a + b, 0)}`,
+    idempotencyKey: `${turn.snapshot.id}:${state.name}:${waitId}`,
   });
   if (timeoutSeconds) {
     turn.effect({

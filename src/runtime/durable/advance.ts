@@ -6,7 +6,7 @@
  * again (the repair after a crash). A lost race decides again from a fresh read.
  */
 import { step } from '../../engine/index.js';
-import type { Decision } from '../../engine/types.js';
+import type { Decision, Effect } from '../../engine/types.js';
 import { type AdvanceMessage, type ExecutionRecord, SeqConflictError } from '../ports.js';
 import { causedBy, delaySecondsUntil } from './messages.js';
 import { performOutbox } from './perform-outbox.js';
@@ -14,7 +14,11 @@ import type { HandleResult, RuntimeContext } from './runtime-context.js';
 
 const MAX_CONFLICTS = 50;
 
-export async function handleMessage(context: RuntimeContext, message: AdvanceMessage): Promise<HandleResult> {
+export async function handleMessage(
+  context: RuntimeContext,
+  message: AdvanceMessage,
+  rootMessageId = message.messageId,
+): Promise<HandleResult> {
   const { store, queue } = context.ports;
   const now = context.env.now();
   if (message.dueTime !== undefined && message.dueTime > now + 500) {
@@ -29,11 +33,13 @@ export async function handleMessage(context: RuntimeContext, message: AdvanceMes
       fuseStates: context.settings.fuseStates,
     });
     if (decision.ignored !== undefined) {
-      if (record.outbox.messageId === message.messageId)
+      const { outbox } = record;
+      if (outbox.messageId === message.messageId || outbox.rootMessageId === message.messageId) {
         await performOutbox(context, record, definition, { invoke: true });
+      }
       return { applied: false, reason: decision.ignored };
     }
-    const next = nextRecord(context, record, decision, message);
+    const next = nextRecord(context, record, decision, message, rootMessageId);
     context.faults.at('before-commit');
     try {
       await store.commitExecution(next, record.seq);
@@ -53,6 +59,7 @@ function nextRecord(
   record: ExecutionRecord,
   decision: Decision,
   message: AdvanceMessage,
+  rootMessageId: string,
 ): ExecutionRecord {
   const { snapshot } = decision;
   const carried = causedBy(message.messageId, record)
@@ -67,10 +74,23 @@ function nextRecord(
     status: snapshot.status,
     seq: snapshot.seq,
     snapshot,
-    outbox: { messageId: message.messageId, events: decision.events, effects: decision.effects, carried },
+    outbox: {
+      messageId: message.messageId,
+      rootMessageId: rootMessageId === message.messageId ? undefined : rootMessageId,
+      events: decision.events,
+      effects: decision.effects.map(withoutTaskToken),
+      carried,
+    },
     stopDate: snapshot.stopTime,
     ttl: finished
       ? Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400
       : undefined,
   };
+}
+
+/** Only a token's hash is kept (I3); the invocation's parameters carry it where the definition put it. */
+function withoutTaskToken(effect: Effect): Effect {
+  if (effect.type !== 'InvokeTask' || effect.taskToken === undefined) return effect;
+  const { taskToken: _token, ...rest } = effect;
+  return rest;
 }

@@ -16,6 +16,7 @@ export async function invokeTask(
   context: RuntimeContext,
   record: ExecutionRecord,
   effect: InvokeTask,
+  rootMessageId: string,
 ): Promise<void> {
   context.faults.at('before-invoke');
   const result = await context.ports.invoker.invoke({
@@ -35,5 +36,8 @@ export async function invokeTask(
     : effect.pattern === 'waitForTaskToken'
       ? { type: 'TaskSubmitted', waitId, output: result.output }
       : { type: 'TaskSucceeded', waitId, output: result.output };
-  await context.handleMessage({ messageId: messageId(record, 'task'), executionId: record.id, event });
+  await context.handleMessage(
+    { messageId: messageId(record, 'task'), executionId: record.id, event },
+    rootMessageId,
+  );
 }

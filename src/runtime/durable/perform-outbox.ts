@@ -62,7 +62,8 @@ export async function performOutbox(
 
   if (!options.invoke) return;
   for (const effect of outbox.effects) {
-    if (effect.type === 'InvokeTask') await invokeTask(context, record, effect);
+    if (effect.type === 'InvokeTask')
+      await invokeTask(context, record, effect, outbox.rootMessageId ?? outbox.messageId);
   }
 }
 

@@ -25,6 +25,8 @@ export interface RuntimeSettings {
   fuseStates: number;
   /** EventBridge source and detail-type of status events. */
   eventSource: string;
+  /** Delay of the repair message sent before an API-originated commit (start, stop, callbacks). */
+  repairDelaySeconds: number;
 }
 
 export const DEFAULT_SETTINGS: RuntimeSettings = {
@@ -34,4 +36,5 @@ export const DEFAULT_SETTINGS: RuntimeSettings = {
   maxPayloadBytes: 256 * 1024,
   fuseStates: 0,
   eventSource: 'quickstep',
+  repairDelaySeconds: 60,
 };

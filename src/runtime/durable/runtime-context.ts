@@ -17,7 +17,9 @@ export class RuntimeContext {
   readonly faults: FaultInjector;
   readonly env: Env;
   /** Set by the runtime: the decide–commit–perform loop, for results applied inline. */
-  handleMessage: (message: AdvanceMessage) => Promise<HandleResult> = async () => ({ applied: false });
+  handleMessage: (message: AdvanceMessage, rootMessageId?: string) => Promise<HandleResult> = async () => ({
+    applied: false,
+  });
 
   constructor(
     readonly ports: RuntimePorts,

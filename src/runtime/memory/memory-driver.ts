@@ -118,8 +118,10 @@ export class MemoryDriver {
       throw invalidToken('malformed');
     const entry = this.tokens.get(createHash('sha256').update(token).digest('hex'));
     if (!entry) throw taskDoesNotExist();
-    const phase = this.executions.get(entry.executionId)?.position?.phase;
-    if (phase?.kind !== 'task' || phase.waitId !== entry.waitId) throw taskTimedOut();
+    const execution = this.executions.get(entry.executionId);
+    const phase = execution?.position?.phase;
+    if (execution?.status !== 'RUNNING' || phase?.kind !== 'task' || phase.waitId !== entry.waitId)
+      throw taskTimedOut();
     return entry;
   }
 
