@@ -1,10 +1,12 @@
 /**
- * One table, every driver: each case runs on the in-memory driver (and, once it exists, on
- * the durable runtime) and must give the expected status, output, error and history.
+ * One table, two drivers: each case runs on the in-memory driver and on the durable runtime
+ * over the embedded services (dynalite, the local queue, a virtual clock), and must give the
+ * expected status, output, error and history on both.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LocalStack } from '../../src/adapters/local/local-stack.js';
 import { LocalTaskInvoker } from '../../src/adapters/local/local-task-invoker.js';
 import { parseDefinition } from '../../src/asl/index.js';
 import { runExecution } from '../../src/runtime/memory/run-execution.js';
@@ -13,23 +15,69 @@ import { type ConformanceCase, loadCases } from './cases.js';
 import { conformanceFunctions } from './functions.js';
 
 const cases = loadCases(dirname(fileURLToPath(import.meta.url)));
+const START = Date.parse('2026-01-01T00:00:00Z');
 
-async function runOnMemoryDriver(testCase: ConformanceCase) {
+interface Outcome {
+  status: string;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  historyTypes: string[];
+}
+
+async function runOnMemoryDriver(testCase: ConformanceCase): Promise<Outcome> {
   const { definition, problems } = parseDefinition(testCase.definition);
   expect(problems, 'definition problems').toEqual([]);
-  return runExecution(definition!, testCase.input, {
+  const result = await runExecution(definition!, testCase.input, {
     invoker: new LocalTaskInvoker(conformanceFunctions()),
-    startTime: Date.parse('2026-01-01T00:00:00Z'),
+    startTime: START,
     random: seededRandom(1),
     executionName: 'conformance',
     stateMachineName: 'Conformance',
   });
+  return { ...result, historyTypes: result.merged.map((entry) => entry.event.type) };
 }
 
-const drivers = [{ name: 'memory', run: runOnMemoryDriver }];
+async function runOnDurableRuntime(testCase: ConformanceCase): Promise<Outcome> {
+  const stack = await LocalStack.start({
+    handlers: conformanceFunctions(),
+    fastTime: true,
+    startTime: START,
+    random: seededRandom(1),
+  });
+  try {
+    const historyTypes: string[] = [];
+    stack.onHistory((_executionId, event) => historyTypes.push(event.type));
+    await stack.runtime.createStateMachine({
+      name: 'Conformance',
+      definition: JSON.stringify(testCase.definition),
+    });
+    const { executionArn } = await stack.runtime.startExecution({
+      stateMachine: 'Conformance',
+      name: 'conformance',
+      input: JSON.stringify(testCase.input),
+    });
+    await stack.settle(executionArn);
+    const { snapshot } = await stack.runtime.describeExecution(executionArn);
+    return {
+      status: snapshot.status,
+      output: snapshot.output,
+      error: snapshot.error,
+      cause: snapshot.cause,
+      historyTypes,
+    };
+  } finally {
+    await stack.close();
+  }
+}
+
+const drivers = [
+  { name: 'in-memory driver', run: runOnMemoryDriver },
+  { name: 'durable runtime', run: runOnDurableRuntime },
+];
 
 for (const driver of drivers) {
-  describe(`conformance on the ${driver.name} driver`, () => {
+  describe(`conformance on the ${driver.name}`, () => {
     for (const testCase of cases) {
       it(`${testCase.file} › ${testCase.name}`, async () => {
         const result = await driver.run(testCase);
@@ -41,8 +89,7 @@ for (const driver of drivers) {
         if ('output' in expected) expect(result.output).toEqual(expected.output);
         if (expected.cause !== undefined) expect(result.cause).toBe(expected.cause);
         if (expected.causeIncludes !== undefined) expect(result.cause).toContain(expected.causeIncludes);
-        if (expected.historyTypes)
-          expect(result.merged.map((entry) => entry.event.type)).toEqual(expected.historyTypes);
+        if (expected.historyTypes) expect(result.historyTypes).toEqual(expected.historyTypes);
       });
     }
   });

@@ -43,6 +43,8 @@ export interface LocalStackOptions {
   dynamodbEndpoint?: string;
   tableName?: string;
   maxReceiveCount?: number;
+  /** Uniform in [0, 1) for jitter and random intrinsics; seeded in tests. */
+  random?: () => number;
   settings?: Partial<RuntimeSettings>;
 }
 
@@ -89,7 +91,7 @@ export class LocalStack {
     const tableName = options.tableName ?? process.env.QUICKSTEP_TABLE ?? 'quickstep';
     await ensureTable(dynamo.client, tableName);
     const store = new ObservedStore({ client: dynamo.client, tableName, clock });
-    const random = options.chaos ? seededRandom(options.chaos.seed) : Math.random;
+    const random = options.random ?? (options.chaos ? seededRandom(options.chaos.seed) : Math.random);
     const chaos = options.chaos;
     const deadLetterQueue = new LocalQueue<AdvanceMessage>(clock, { maxReceiveCount: 1000 });
     const queue = new LocalQueue<AdvanceMessage>(clock, {

@@ -1,8 +1,7 @@
 /**
  * Starts a Parallel branch or Map iteration as an execution record of its own. Idempotent:
- * when the child exists already (a re-performed outbox), its latest outbox is performed again
- * instead — so a child that finished long ago reports to its parent again — but its tasks are
- * not invoked again.
+ * when the child exists already (a re-performed outbox) and has not moved since its start,
+ * its start is performed again; otherwise nothing is done.
  */
 import type { Definition } from '../../asl/types.js';
 import { startChildExecution } from '../../engine/index.js';
@@ -42,6 +41,10 @@ export async function startChild(
     await performOutbox(context, record, definition, { invoke: true });
     return;
   }
+  // Created before, by an earlier attempt at this outbox: finish its start if that attempt
+  // crashed before sending it. A child that has moved on drives itself.
   const existing = await context.ports.store.getExecution(child.id);
-  if (existing) await performOutbox(context, existing, definition, { invoke: false });
+  if (existing?.outbox.messageId === startMessageId(child.id)) {
+    await performOutbox(context, existing, definition, { invoke: false });
+  }
 }
