@@ -49,7 +49,9 @@ export function stopRunningChildren(turn: Turn): void {
   if (phase?.kind !== 'children') return;
   const childIds: string[] = [];
   for (let index = 0; index < phase.join.launched; index++) {
-    if (phase.join.outcomes[index] === null) childIds.push(childId(turn.snapshot.id, phase.waitId, index));
+    if (phase.join.outcomes[index] === null && !phase.join.requeued?.includes(index)) {
+      childIds.push(childId(turn.snapshot.id, phase.waitId, index));
+    }
   }
   if (childIds.length > 0) turn.effect({ type: 'StopChildren', waitId: phase.waitId, childIds });
 }

@@ -25,12 +25,13 @@ export function startJoin(turn: Turn, state: JoinState, join: Join, inputs: Chil
 export function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs): void {
   const phase = childrenPhase(turn);
   const join = { ...phase.join };
-  const running = join.launched - join.succeeded - join.failed;
+  const requeued = (join.requeued ?? []).slice();
+  const running = join.launched - requeued.length - join.succeeded - join.failed;
   const room = join.limit > 0 ? join.limit - running : join.total;
   const children: ChildStart[] = [];
   const parent = { executionId: turn.snapshot.id, waitId: phase.waitId };
-  while (join.launched < join.total && children.length < room) {
-    const index = join.launched++;
+  while ((requeued.length > 0 || join.launched < join.total) && children.length < room) {
+    const index = requeued.length > 0 ? requeued.shift()! : join.launched++;
     const { machineId, input } = inputs(index);
     if (state.type === 'Map') turn.record('MapIterationStarted', { name: state.name, index });
     children.push({
@@ -41,6 +42,7 @@ export function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs
       parent: { ...parent, index },
     });
   }
+  join.requeued = requeued.length > 0 ? requeued : undefined;
   turn.setPosition({ ...turn.position, phase: { ...phase, join } });
   if (children.length > 0) turn.effect({ type: 'StartChildren', waitId: phase.waitId, children });
 }
@@ -49,6 +51,7 @@ export function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs
 export function recordChild(turn: Turn, state: JoinState, index: number, outcome: ChildOutcome): boolean {
   const phase = childrenPhase(turn);
   if (index < 0 || index >= phase.join.launched || phase.join.outcomes[index] !== null) return false;
+  if (phase.join.requeued?.includes(index)) return false;
   const outcomes = phase.join.outcomes.slice();
   outcomes[index] = outcome;
   const succeeded = phase.join.succeeded + (outcome.status === 'SUCCEEDED' ? 1 : 0);
@@ -115,4 +118,9 @@ export function newJoin(total: number, limit: number, tolerance: Partial<Join> =
     failed: 0,
     ...tolerance,
   };
+}
+
+/** True while children remain to be started (new ones, or a redrive's requeued ones). */
+export function hasUnlaunched(join: Join): boolean {
+  return join.launched < join.total || (join.requeued?.length ?? 0) > 0;
 }

@@ -6,6 +6,7 @@
 import type { Definition, State } from '../asl/types.js';
 import { enterState, runState } from './enter-state.js';
 import { abortExecution, failExecution, timeOutExecution } from './finish.js';
+import { redriveExecution } from './redrive.js';
 import { guarded } from './state-failure.js';
 import { mapChildCompleted } from './states/map.js';
 import { parallelChildCompleted } from './states/parallel.js';
@@ -21,6 +22,14 @@ export function step(
   env: Env,
   options: StepOptions = {},
 ): Decision {
+  if (event.type === 'Redrive') {
+    if (snapshot.status === 'RUNNING' || snapshot.status === 'SUCCEEDED') {
+      return ignored(snapshot, `execution is ${snapshot.status}`);
+    }
+    const turn = new Turn(definition, snapshot, env);
+    const reason = redriveExecution(turn);
+    return reason === undefined ? turn.decision() : ignored(snapshot, reason);
+  }
   if (snapshot.status !== 'RUNNING') return ignored(snapshot, `execution is ${snapshot.status}`);
   const turn = new Turn(definition, snapshot, env);
   if (event.type === 'Stop') {
@@ -57,7 +66,7 @@ function fuse(turn: Turn, budget: number): void {
 /** Applies the event to the current state; returns why it did not apply, if it did not. */
 function apply(
   turn: Turn,
-  event: Exclude<EngineEvent, { type: 'Stop' | 'RuntimeFailure' }>,
+  event: Exclude<EngineEvent, { type: 'Stop' | 'RuntimeFailure' | 'Redrive' }>,
 ): string | undefined {
   const phase = turn.position.phase;
   const state = turn.state;

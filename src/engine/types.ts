@@ -32,6 +32,8 @@ export interface Join {
   toleratedFailurePercentage?: number;
   /** Children started so far (they start in index order). */
   launched: number;
+  /** Indices below `launched` to start again before new ones (a redrive's failed children). */
+  requeued?: number[];
   /** Per index: undefined while running, else the child's outcome. */
   outcomes: (ChildOutcome | null)[];
   succeeded: number;
@@ -104,7 +106,9 @@ export type EngineEvent =
   | { type: 'ChildCompleted'; waitId: string; index: number; outcome: ChildOutcome }
   | { type: 'Stop'; error?: string; cause?: string }
   /** The runtime could not process a message (dead letter): the execution fails with States.Runtime. */
-  | { type: 'RuntimeFailure'; cause: string };
+  | { type: 'RuntimeFailure'; cause: string }
+  /** RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution resumes at the state that failed. */
+  | { type: 'Redrive' };
 
 export interface StartRequest {
   id: string;

@@ -5,6 +5,7 @@ import type { Count, MapState } from '../../asl/types.js';
 import { applyInputPath } from '../data-flow.js';
 import {
   failIfIntolerable,
+  hasUnlaunched,
   isComplete,
   launchChildren,
   newJoin,
@@ -58,12 +59,16 @@ export function mapChildCompleted(
   if (isComplete(phase.join)) {
     turn.record('MapStateSucceeded');
     completeWithResult(turn, state, results(phase.join));
-  } else if (phase.join.launched < phase.join.total) {
-    const scope = stateScope(turn, turn.position.input);
-    const items = itemsOf(state, withInput(scope, applyInputPath(state.inputPath, scope)));
-    launchChildren(turn, state, itemInputs(turn, state, items));
+  } else if (hasUnlaunched(phase.join)) {
+    launchChildren(turn, state, mapChildInputs(turn, state));
   }
   return true;
+}
+
+/** Inputs of the Map's iterations, from the state's input (items are recomputed, not stored). */
+export function mapChildInputs(turn: Turn, state: MapState) {
+  const scope = stateScope(turn, turn.position.input);
+  return itemInputs(turn, state, itemsOf(state, withInput(scope, applyInputPath(state.inputPath, scope))));
 }
 
 function itemInputs(turn: Turn, state: MapState, items: Item[]) {

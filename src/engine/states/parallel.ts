@@ -1,22 +1,33 @@
 import type { ChildOutcome } from '../types.js';
 import type { ParallelState } from '../../asl/types.js';
 import { applyInputPath } from '../data-flow.js';
-import { failIfIntolerable, isComplete, newJoin, recordChild, results, startJoin } from '../join.js';
+import {
+  type ChildInputs,
+  failIfIntolerable,
+  isComplete,
+  newJoin,
+  recordChild,
+  results,
+  startJoin,
+} from '../join.js';
 import { stateScope, withInput } from '../scope.js';
 import { completeWithResult } from './complete-with-result.js';
 import type { Turn } from '../turn.js';
 
 /** Parallel: every branch runs as a child execution on the same input. */
 export function runParallel(turn: Turn, state: ParallelState): void {
+  const inputs = parallelChildInputs(turn, state);
+  turn.record('ParallelStateStarted');
+  startJoin(turn, state, newJoin(state.branches.length, 0), inputs);
+}
+
+/** Every branch gets the state's effective input (InputPath, then Parameters). */
+export function parallelChildInputs(turn: Turn, state: ParallelState): ChildInputs {
   const scope = stateScope(turn, turn.position.input);
   let effective = applyInputPath(state.inputPath, scope);
   if (state.parameters) effective = state.parameters.evaluate(withInput(scope, effective));
-  turn.record('ParallelStateStarted');
   const branchInput = effective;
-  startJoin(turn, state, newJoin(state.branches.length, 0), (index) => ({
-    machineId: state.branches[index].id,
-    input: branchInput,
-  }));
+  return (index) => ({ machineId: state.branches[index].id, input: branchInput });
 }
 
 /** Returns false for a duplicate completion. */

@@ -8,7 +8,7 @@ import type { Definition } from '../../asl/types.js';
 import type { Effect } from '../../engine/types.js';
 import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
 import { startChild } from './start-child.js';
-import { delaySecondsUntil, messageId, startMessageId } from './messages.js';
+import { delaySecondsUntil, messageId } from './messages.js';
 import { invokeTask } from './invoke-task.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { statusEvent } from './status-event.js';
@@ -45,10 +45,8 @@ export async function performOutbox(
   }
   context.faults.at('after-children');
 
-  if (
-    !record.parentId &&
-    (outbox.messageId === startMessageId(record.id) || record.snapshot.status !== 'RUNNING')
-  ) {
+  // A status change is an Execution* history event (started, redriven, and each ending).
+  if (!record.parentId && outbox.events.some((event) => event.type.startsWith('Execution'))) {
     await bus.publish([statusEvent(record, context.settings)]);
   }
   context.faults.at('after-finish');

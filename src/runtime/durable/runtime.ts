@@ -20,6 +20,12 @@ import type { RuntimePorts, RuntimeSettings } from './runtime-config.js';
 import { type HandleResult, RuntimeContext } from './runtime-context.js';
 import { startExecution, type StartInput } from './start-execution.js';
 import { type Callback, sendTaskCallback } from './task-callbacks.js';
+import {
+  deleteStateMachine,
+  describeStateMachine,
+  describeStateMachineForExecution,
+  listStateMachines,
+} from './state-machine-queries.js';
 
 export class DurableRuntime {
   readonly context: RuntimeContext;
@@ -110,6 +116,29 @@ export class DurableRuntime {
     return { stopDate: stopped.stopDate ?? this.context.env.now() };
   }
 
+  /** RedriveExecution: resumes a FAILED, TIMED_OUT or ABORTED execution at the state that stopped it. */
+  redriveExecution(executionArn: string): Promise<{ redriveDate: number }> {
+    return this.held(async () => {
+      const record = await this.describeExecution(executionArn);
+      if (record.parentId || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) {
+        throw new QuickstepError(
+          'ExecutionNotRedrivable',
+          `Execution is ${record.status}: '${executionArn}' cannot be redriven`,
+        );
+      }
+      const messageId = `redrive:${randomUUID()}`;
+      await sendRepairSentinel(this.context, executionArn, messageId);
+      const result = await handleMessage(this.context, {
+        messageId,
+        executionId: executionArn,
+        event: { type: 'Redrive' },
+      });
+      if (!result.applied)
+        throw new QuickstepError('ExecutionNotRedrivable', `Execution cannot be redriven: ${result.reason}`);
+      return { redriveDate: this.context.env.now() };
+    });
+  }
+
   getExecutionHistory(
     executionArn: string,
     options: { reverse?: boolean; limit?: number; nextToken?: string } = {},
@@ -138,5 +167,21 @@ export class DurableRuntime {
 
   sendTaskHeartbeat(token: string): Promise<void> {
     return this.held(() => sendTaskCallback(this.context, token, { kind: 'heartbeat' }));
+  }
+
+  describeStateMachine(name: string) {
+    return describeStateMachine(this.context, name);
+  }
+
+  listStateMachines(options: { limit?: number; nextToken?: string } = {}) {
+    return listStateMachines(this.context, options);
+  }
+
+  deleteStateMachine(name: string): Promise<void> {
+    return deleteStateMachine(this.context, name);
+  }
+
+  describeStateMachineForExecution(executionArn: string) {
+    return describeStateMachineForExecution(this.context, executionArn);
   }
 }

@@ -6,14 +6,18 @@ import type { RuntimeSettings } from './runtime-config.js';
 export function statusEvent(record: ExecutionRecord, settings: RuntimeSettings): StatusEvent {
   const { snapshot } = record;
   const finished = snapshot.status !== 'RUNNING';
+  // Stable per execution, status and redrive, so consumers can deduplicate deliveries.
+  const redrive = snapshot.execution.redriveCount;
+  const eventId = `${record.id}:${snapshot.status}${redrive > 0 ? `:redrive-${redrive}` : ''}`;
   return {
-    eventId: `${record.id}:${snapshot.status}`,
+    eventId,
     source: settings.eventSource,
     detailType: 'Execution Status Change',
     time: finished ? (snapshot.stopTime ?? record.startDate) : record.startDate,
     resources: [record.id],
     detail: {
-      eventId: `${record.id}:${snapshot.status}`,
+      eventId,
+      redriveCount: redrive,
       executionArn: record.id,
       stateMachineArn: stateMachineArn(record.stateMachineName, settings.region, settings.account),
       name: record.name,

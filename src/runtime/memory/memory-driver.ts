@@ -109,6 +109,10 @@ export class MemoryDriver {
     this.queue.push({ executionId, event: { type: 'TaskHeartbeat', waitId } });
   }
 
+  redrive(executionId: string): void {
+    this.queue.push({ executionId, event: { type: 'Redrive' } });
+  }
+
   stop(executionId: string, error?: string, cause?: string): void {
     this.queue.push({ executionId, event: { type: 'Stop', error, cause } });
   }
