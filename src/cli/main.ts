@@ -1,6 +1,7 @@
 /** The `quickstep` command. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { registerApiCommands } from './register-api-commands.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -61,6 +62,8 @@ program
   .action(async (file: string, options) => {
     process.exitCode = await validateCommand(file, options);
   });
+
+registerApiCommands(program);
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,0 +1,20 @@
+/** GetExecutionHistory: paged either way, with or without the events' input and output. */
+import type { Operation } from '../api-context.js';
+import { checkExecutionArn } from '../arns.js';
+import { optionalBoolean, optionalInteger, optionalString, requiredString } from '../request-fields.js';
+import { historyEventShape } from '../shapes/history-event-shape.js';
+
+export const getExecutionHistory: Operation = async (api, body) => {
+  const executionArn = checkExecutionArn(requiredString(body, 'executionArn'));
+  const limit = optionalInteger(body, 'maxResults', { min: 0, max: 1000 });
+  const reverse = optionalBoolean(body, 'reverseOrder') ?? false;
+  const nextToken = optionalString(body, 'nextToken', { min: 1, max: 3096 });
+  const includeData = optionalBoolean(body, 'includeExecutionData') ?? true;
+  // Unknown executions are an error, not an empty history.
+  await api.runtime.describeExecution(executionArn);
+  const page = await api.runtime.getExecutionHistory(executionArn, { reverse, limit, nextToken });
+  return {
+    events: page.items.map((event) => historyEventShape(event, includeData)),
+    nextToken: page.nextToken,
+  };
+};
