@@ -7,7 +7,7 @@ export interface Workload {
   input: Json;
 }
 
-function passChain(prefix: string, length: number, end: JsonObject): JsonObject {
+export function passChain(prefix: string, length: number, end: JsonObject): JsonObject {
   const states: JsonObject = {};
   for (let i = 0; i < length; i++) {
     states[`${prefix}${i}`] = {
@@ -20,20 +20,16 @@ function passChain(prefix: string, length: number, end: JsonObject): JsonObject 
   return states;
 }
 
-export const workloads: Workload[] = [
-  {
-    name: 'chain of 1,000 Pass states (Parameters + ResultPath)',
-    definition: { StartAt: 'P0', States: passChain('P', 1000, { End: true }) },
-    input: { step: 1, value: 'x' },
-  },
-  {
-    name: 'Choice loop, ~20,000 transitions (States.MathAdd)',
+/** A Choice–Pass loop counting to `limit`: about 2 × `limit` transitions. */
+export function choiceLoop(limit: number): Workload {
+  return {
+    name: `Choice loop, ~${(2 * limit).toLocaleString('en')} transitions (States.MathAdd)`,
     definition: {
       StartAt: 'Check',
       States: {
         Check: {
           Type: 'Choice',
-          Choices: [{ Variable: '$.count', NumericLessThan: 10000, Next: 'Increment' }],
+          Choices: [{ Variable: '$.count', NumericLessThan: limit, Next: 'Increment' }],
           Default: 'Done',
         },
         Increment: { Type: 'Pass', Parameters: { 'count.$': 'States.MathAdd($.count, 1)' }, Next: 'Check' },
@@ -41,9 +37,13 @@ export const workloads: Workload[] = [
       },
     },
     input: { count: 0 },
-  },
-  {
-    name: 'inline Map over 1,000 items × 3 Pass states with intrinsics',
+  };
+}
+
+/** An inline Map over `count` items, each iteration three Pass states with intrinsics. */
+export function mapOverItems(count: number): Workload {
+  return {
+    name: `inline Map over ${count.toLocaleString('en')} items × 3 Pass states with intrinsics`,
     definition: {
       StartAt: 'Each',
       States: {
@@ -70,8 +70,18 @@ export const workloads: Workload[] = [
         },
       },
     },
-    input: { items: Array.from({ length: 1000 }, (_, id) => ({ id })) },
+    input: { items: Array.from({ length: count }, (_, id) => ({ id })) },
+  };
+}
+
+export const workloads: Workload[] = [
+  {
+    name: 'chain of 1,000 Pass states (Parameters + ResultPath)',
+    definition: { StartAt: 'P0', States: passChain('P', 1000, { End: true }) },
+    input: { step: 1, value: 'x' },
   },
+  choiceLoop(10_000),
+  mapOverItems(1000),
   {
     name: 'Parallel of 10 branches × 100 Pass states',
     definition: {

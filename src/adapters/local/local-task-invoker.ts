@@ -20,6 +20,8 @@ export interface LambdaContext {
   awsRequestId: string;
   memoryLimitInMB: string;
   getRemainingTimeInMillis(): number;
+  /** (execution, state, attempt): the same on a repeated invocation, for the handler to deduplicate (I7). */
+  idempotencyKey?: string;
 }
 
 export class LocalTaskInvoker implements TaskInvoker {
@@ -33,10 +35,10 @@ export class LocalTaskInvoker implements TaskInvoker {
   async invoke(request: TaskRequest): Promise<TaskResult> {
     const parts = request.resource.split(':');
     if (parts[2] === 'lambda' && parts[5] === 'function') {
-      return this.call(parts[6], request.parameters);
+      return this.call(parts[6], request.parameters, request.idempotencyKey);
     }
     if (/^arn:aws[\w-]*:states:[^:]*:[^:]*:lambda:invoke(\.waitForTaskToken)?$/.test(request.resource)) {
-      return this.invokeIntegration(request.parameters);
+      return this.invokeIntegration(request.parameters, request.idempotencyKey);
     }
     const integration = serviceIntegrations.get(
       parts
@@ -52,7 +54,7 @@ export class LocalTaskInvoker implements TaskInvoker {
     };
   }
 
-  private async invokeIntegration(parameters: Json): Promise<TaskResult> {
+  private async invokeIntegration(parameters: Json, idempotencyKey?: string): Promise<TaskResult> {
     const functionName = isJsonObject(parameters) ? getOwn(parameters, 'FunctionName') : undefined;
     if (typeof functionName !== 'string') {
       return {
@@ -62,7 +64,7 @@ export class LocalTaskInvoker implements TaskInvoker {
       };
     }
     const payload = (isJsonObject(parameters) ? getOwn(parameters, 'Payload') : undefined) ?? {};
-    const result = await this.call(functionNameOf(functionName), payload);
+    const result = await this.call(functionNameOf(functionName), payload, idempotencyKey);
     if (!result.ok) return result;
     const requestId = randomUUID();
     return {
@@ -77,7 +79,7 @@ export class LocalTaskInvoker implements TaskInvoker {
     };
   }
 
-  private async call(name: string, event: Json): Promise<TaskResult> {
+  private async call(name: string, event: Json, idempotencyKey?: string): Promise<TaskResult> {
     const handler = this.handlers.get(name);
     if (!handler) {
       return {
@@ -87,7 +89,7 @@ export class LocalTaskInvoker implements TaskInvoker {
       };
     }
     try {
-      const value = await handler(event, this.context(name));
+      const value = await handler(event, { ...this.context(name), idempotencyKey });
       return { ok: true, output: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as Json) };
     } catch (thrown) {
       return { ok: false, ...lambdaError(thrown) };

@@ -14,16 +14,22 @@ import type { HandleResult, RuntimeContext } from './runtime-context.js';
 
 const MAX_CONFLICTS = 50;
 
+export interface HandleOptions {
+  /** The queue message being processed, when this one is applied inline (a task's result). */
+  rootMessageId?: string;
+  /** False for a dead letter's failure: what kept failing must not be attempted again. */
+  carry?: boolean;
+}
+
 export async function handleMessage(
   context: RuntimeContext,
   message: AdvanceMessage,
-  rootMessageId = message.messageId,
+  options: HandleOptions = {},
 ): Promise<HandleResult> {
-  const { store, queue } = context.ports;
-  const now = context.env.now();
-  if (message.dueTime !== undefined && message.dueTime > now + 500) {
-    await queue.send([{ message, delaySeconds: delaySecondsUntil(message.dueTime, now) }]);
-    return { applied: false, reason: 'timer not due yet: re-enqueued' };
+  const { store } = context.ports;
+  const rootMessageId = options.rootMessageId ?? message.messageId;
+  if (message.dueTime !== undefined && message.dueTime > context.env.now() + 500) {
+    return hopTimer(context, message);
   }
   for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
     const record = await store.getExecution(message.executionId);
@@ -39,7 +45,7 @@ export async function handleMessage(
       }
       return { applied: false, reason: decision.ignored };
     }
-    const next = nextRecord(context, record, decision, message, rootMessageId);
+    const next = nextRecord(context, record, decision, message, rootMessageId, options.carry ?? true);
     context.faults.at('before-commit');
     try {
       await store.commitExecution(next, record.seq);
@@ -60,14 +66,16 @@ function nextRecord(
   decision: Decision,
   message: AdvanceMessage,
   rootMessageId: string,
+  carry: boolean,
 ): ExecutionRecord {
   const { snapshot } = decision;
-  const carried = causedBy(message.messageId, record)
-    ? undefined
-    : {
-        events: record.outbox.events,
-        effects: record.outbox.effects.filter((effect) => effect.type !== 'InvokeTask'),
-      };
+  const carried =
+    !carry || causedBy(message.messageId, record)
+      ? undefined
+      : {
+          events: record.outbox.events,
+          effects: record.outbox.effects.filter((effect) => effect.type !== 'InvokeTask'),
+        };
   const finished = snapshot.status !== 'RUNNING';
   return {
     ...record,
@@ -93,4 +101,27 @@ function withoutTaskToken(effect: Effect): Effect {
   if (effect.type !== 'InvokeTask' || effect.taskToken === undefined) return effect;
   const { taskToken: _token, ...rest } = effect;
   return rest;
+}
+
+/**
+ * A timer longer than the queue's maximum delay hops until it is due — but only while its
+ * wait is still open: a timer whose wait is gone (or whose execution ended) is dropped.
+ */
+async function hopTimer(context: RuntimeContext, message: AdvanceMessage): Promise<HandleResult> {
+  const record = await context.ports.store.getExecution(message.executionId);
+  const { event } = message;
+  const snapshot = record?.snapshot;
+  const phase = snapshot?.position?.phase;
+  const waitId = event.type === 'TimerFired' ? event.waitId : undefined;
+  const open =
+    snapshot?.status === 'RUNNING' &&
+    waitId !== undefined &&
+    (waitId === snapshot.timeoutWaitId ||
+      (phase !== undefined &&
+        'waitId' in phase &&
+        (phase.waitId === waitId || (phase.kind === 'task' && phase.heartbeatWaitId === waitId))));
+  if (!open) return { applied: false, reason: 'timer for a wait that is gone: dropped' };
+  const now = context.env.now();
+  await context.ports.queue.send([{ message, delaySeconds: delaySecondsUntil(message.dueTime ?? now, now) }]);
+  return { applied: false, reason: 'timer not due yet: re-enqueued' };
 }

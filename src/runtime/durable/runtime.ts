@@ -33,7 +33,7 @@ export class DurableRuntime {
   constructor(ports: RuntimePorts, settings: Partial<RuntimeSettings> = {}) {
     this.context = new RuntimeContext(ports, settings);
     this.context.handleMessage = (message, rootMessageId) =>
-      handleMessage(this.context, message, rootMessageId);
+      handleMessage(this.context, message, { rootMessageId });
   }
 
   get settings(): RuntimeSettings {
@@ -48,11 +48,15 @@ export class DurableRuntime {
   /** A message that kept failing (dead-letter queue): the execution fails visibly (I6). */
   handleDeadLetter(message: AdvanceMessage, receiveCount: number): Promise<HandleResult> {
     const cause = `The runtime could not process the ${message.event.type} message ${message.messageId} after ${receiveCount} attempts; it is kept in the dead-letter queue.`;
-    return handleMessage(this.context, {
-      messageId: `dead-letter:${message.messageId}`,
-      executionId: message.executionId,
-      event: { type: 'RuntimeFailure', cause },
-    });
+    return handleMessage(
+      this.context,
+      {
+        messageId: `dead-letter:${message.messageId}`,
+        executionId: message.executionId,
+        event: { type: 'RuntimeFailure', cause },
+      },
+      { carry: false },
+    );
   }
 
   createStateMachine(input: StateMachineInput): Promise<StateMachineRecord> {

@@ -52,7 +52,9 @@ export async function startExecution(
   const id = executionArn(stateMachineName, name, context.settings.region, context.settings.account);
   const inputHash = createHash('sha256').update(inputText).digest('hex');
 
-  const claim = await store.claimExecutionName({ stateMachineName, name, executionId: id, inputHash });
+  // Names stay taken for the retention period, as Step Functions keeps them for 90 days.
+  const ttl = Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400;
+  const claim = await store.claimExecutionName({ stateMachineName, name, executionId: id, inputHash, ttl });
   if (!claim.claimed) {
     const existing = await store.getExecution(claim.holder.executionId);
     if (claim.holder.inputHash !== inputHash || (existing && existing.status !== 'RUNNING')) {
