@@ -15,7 +15,8 @@ export function startExecution(definition: Definition, request: StartRequest, en
     stateMachineName: request.stateMachineName,
     redriveCount: 0,
   };
-  const turn = new Turn(definition, emptySnapshot(request.id, execution, ''), env);
+  const snapshot = { ...emptySnapshot(request.id, execution, ''), caller: request.caller };
+  const turn = new Turn(definition, snapshot, env);
   turn.record('ExecutionStarted', { input: request.input, roleArn: execution.roleArn });
   if (definition.timeoutSeconds) {
     const waitId = 'execution-timeout';

@@ -66,6 +66,17 @@ export interface ExecutionInfo {
   redriveCount: number;
 }
 
+/**
+ * A task waiting on this execution (`states:startExecution.sync`, `.sync:2`): when it ends,
+ * the runtime resumes that task with the execution's description.
+ */
+export interface Caller {
+  executionId: string;
+  waitId: string;
+  /** `.sync:2` returns Input and Output as JSON; `.sync` as JSON text. */
+  pattern: 'sync' | 'sync:2';
+}
+
 /** Where a child execution (Parallel branch, Map iteration) reports when it ends. */
 export interface ParentLink {
   executionId: string;
@@ -86,6 +97,7 @@ export interface Snapshot {
   lastEventId: number;
   position?: Position;
   parent?: ParentLink;
+  caller?: Caller;
   /** Wait id of the execution-wide TimeoutSeconds timer. */
   timeoutWaitId?: string;
   output?: Json;
@@ -117,6 +129,7 @@ export interface StartRequest {
   stateMachineId: string;
   stateMachineName: string;
   roleArn?: string;
+  caller?: Caller;
 }
 
 export type TaskPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';

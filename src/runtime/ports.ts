@@ -16,6 +16,8 @@ import type {
 
 export interface TaskRequest {
   executionId: string;
+  /** The wait the task's outcome must name (a nested `.sync` execution reports to it). */
+  waitId: string;
   stateName: string;
   resource: string;
   pattern: TaskPattern;
@@ -25,8 +27,14 @@ export interface TaskRequest {
   timeoutSeconds?: number;
 }
 
-/** A task's outcome. Spec errors are data; a thrown exception is an infrastructure fault. */
-export type TaskResult = { ok: true; output: Json } | { ok: false; error: string; cause: string };
+/**
+ * A task's outcome. Spec errors are data; a thrown exception is an infrastructure fault.
+ * `pending`: the work was handed over and its outcome will arrive later as an event for the
+ * task's wait (a nested `.sync` execution reports when it ends).
+ */
+export type TaskResult =
+  | { ok: true; output: Json; pending?: boolean }
+  | { ok: false; error: string; cause: string };
 
 export interface TaskInvoker {
   invoke(request: TaskRequest): Promise<TaskResult>;

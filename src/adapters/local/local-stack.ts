@@ -7,7 +7,8 @@
 import { DynamoDBStore } from '../aws/dynamodb/dynamodb-store.js';
 import { ensureTable } from '../aws/dynamodb/create-table.js';
 import type { HistoryEvent } from '../../engine/types.js';
-import type { AdvanceMessage } from '../../runtime/ports.js';
+import type { AdvanceMessage, TaskInvoker } from '../../runtime/ports.js';
+import { NestedExecutions } from '../aws/sfn/nested-execution.js';
 import { DurableRuntime } from '../../runtime/durable/runtime.js';
 import type { RuntimeSettings } from '../../runtime/durable/runtime-config.js';
 import { randomFaults } from '../../runtime/durable/fault-injector.js';
@@ -104,11 +105,17 @@ export class LocalStack {
     });
     const bus = new LocalBus();
     const invoker = new LocalTaskInvoker(options.handlers ?? new Map());
+    // Nested executions (`states:startExecution`, `.sync`, `.sync:2`) run on this same runtime.
+    const nested = new NestedExecutions(() => runtime);
+    const tasks: TaskInvoker = {
+      invoke: (request) =>
+        /:states:startExecution/.test(request.resource) ? nested.start(request) : invoker.invoke(request),
+    };
     const faults = chaos
       ? randomFaults(seededRandom(chaos.seed + 2), chaos.crashRate ?? 0.05)
       : { crashes: 0, at() {} };
-    const runtime = new DurableRuntime(
-      { store, queue, bus, invoker, clock, random, faults },
+    const runtime: DurableRuntime = new DurableRuntime(
+      { store, queue, bus, invoker: tasks, clock, random, faults },
       options.settings,
     );
     const maxReceiveCount = options.maxReceiveCount ?? 5;

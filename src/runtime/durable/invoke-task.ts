@@ -21,6 +21,7 @@ export async function invokeTask(
   context.faults.at('before-invoke');
   const result = await context.ports.invoker.invoke({
     executionId: record.id,
+    waitId: effect.waitId,
     stateName: effect.stateName,
     resource: effect.resource,
     pattern: effect.pattern,
@@ -33,7 +34,7 @@ export async function invokeTask(
   const { waitId } = effect;
   const event: EngineEvent = !result.ok
     ? { type: 'TaskFailed', waitId, error: result.error, cause: result.cause }
-    : effect.pattern === 'waitForTaskToken'
+    : effect.pattern === 'waitForTaskToken' || result.pending
       ? { type: 'TaskSubmitted', waitId, output: result.output }
       : { type: 'TaskSucceeded', waitId, output: result.output };
   await context.handleMessage(

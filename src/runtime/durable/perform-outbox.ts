@@ -5,7 +5,9 @@
  * other effect of the commit is known to be done. Every effect is idempotent.
  */
 import type { Definition } from '../../asl/types.js';
-import type { Effect } from '../../engine/types.js';
+import type { Effect, EngineEvent } from '../../engine/types.js';
+import { stateMachineArn } from '../arn.js';
+import { describeOutput } from './describe-output.js';
 import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
 import { startChild } from './start-child.js';
 import { delaySecondsUntil, messageId } from './messages.js';
@@ -104,6 +106,7 @@ function messagesFor(
         },
       }));
     case 'Finish':
+      if (record.snapshot.caller) return [callerResumed(context, record)];
       // A stopped child reports nothing: its parent stopped it and has moved on.
       return record.snapshot.parent && effect.status !== 'ABORTED' ? [childCompleted(record)] : [];
     default:
@@ -129,4 +132,25 @@ function childCompleted(record: ExecutionRecord): Outgoing {
 
 function ttlOf(context: RuntimeContext): number {
   return Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400;
+}
+
+/** A nested execution ended: the `.sync` task waiting on it succeeds or fails with its description. */
+function callerResumed(context: RuntimeContext, record: ExecutionRecord): Outgoing {
+  const caller = record.snapshot.caller!;
+  const machineArn = stateMachineArn(
+    record.stateMachineName,
+    context.settings.region,
+    context.settings.account,
+  );
+  const described = describeOutput(record, machineArn, caller.pattern === 'sync:2');
+  const event: EngineEvent =
+    record.status === 'SUCCEEDED'
+      ? { type: 'TaskSucceeded', waitId: caller.waitId, output: described }
+      : {
+          type: 'TaskFailed',
+          waitId: caller.waitId,
+          error: 'States.TaskFailed',
+          cause: JSON.stringify(described),
+        };
+  return { message: { messageId: messageId(record, 'caller'), executionId: caller.executionId, event } };
 }

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Json } from '../../asl/json.js';
 import { startExecution as engineStart } from '../../engine/index.js';
+import type { Caller } from '../../engine/types.js';
 import { executionArn, stateMachineArn } from '../arn.js';
 import { QuickstepError } from '../errors.js';
 import type { ExecutionRecord } from '../ports.js';
@@ -19,6 +20,8 @@ export interface StartInput {
   stateMachine: string;
   name?: string;
   input?: string;
+  /** A `.sync` task waiting on this execution, resumed when it ends. */
+  caller?: Caller;
 }
 
 /** Step Functions' name rules: 1–80 characters, none of these, and no control characters. */
@@ -79,6 +82,7 @@ export async function startExecution(
       stateMachineId: stateMachineArn(stateMachineName, context.settings.region, context.settings.account),
       stateMachineName,
       roleArn: machine.roleArn,
+      caller: request.caller,
     },
     context.env,
   );

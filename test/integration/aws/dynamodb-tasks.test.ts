@@ -41,6 +41,7 @@ const task = (action: string, parameters: Json) => {
     pattern: classify(resource).pattern,
     parameters,
     idempotencyKey: `arn:exec:${action}:w`,
+    waitId: 'w',
   };
   return invoker.invoke(request);
 };

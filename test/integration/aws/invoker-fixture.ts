@@ -48,6 +48,7 @@ export function request(resource: string, parameters: Json, taskToken?: string):
     parameters,
     taskToken,
     idempotencyKey: 'arn:exec:Work:w1',
+    waitId: 'w1',
   };
 }
 

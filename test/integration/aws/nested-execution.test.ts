@@ -3,10 +3,7 @@
  * the advance function (request-response, `.sync`, `.sync:2`, failures, idempotent retries).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NestedExecutionPendingError,
-  NestedExecutions,
-} from '../../../src/adapters/aws/sfn/nested-execution.js';
+import { NestedExecutions } from '../../../src/adapters/aws/sfn/nested-execution.js';
 import { classify } from '../../../src/engine/task-resource.js';
 import type { Json } from '../../../src/asl/json.js';
 import type { TaskRequest, TaskResult } from '../../../src/runtime/ports.js';
@@ -32,7 +29,7 @@ beforeAll(async () => {
         request.resource.includes(':states:startExecution') ? nested.start(request) : local.invoke(request),
     }),
   });
-  nested = new NestedExecutions(() => harness.runtime, { pollIntervalMs: 10, syncBudgetMs: 10_000 });
+  nested = new NestedExecutions(() => harness.runtime);
   await harness.register('Child', {
     StartAt: 'Check',
     States: {
@@ -113,6 +110,7 @@ describe('states:startExecution', () => {
     resource = 'arn:aws:states:::states:startExecution',
   ): TaskRequest => ({
     executionId: 'arn:parent',
+    waitId: '7.1',
     stateName: 'Run',
     resource,
     pattern: classify(resource).pattern,
@@ -133,15 +131,22 @@ describe('states:startExecution', () => {
     expect(arnOf(again)).toBe(arnOf(first));
   });
 
-  it('names Step Functions errors for a bad start, and hands back a .sync child still running', async () => {
+  it('names Step Functions errors for a bad start, and leaves a .sync task pending on its caller', async () => {
     const unknown = await nested.start(request({ StateMachineArn: `${CHILD}Nope` }, 'k1'));
     expect(unknown).toMatchObject({ ok: false, error: 'StepFunctions.StateMachineDoesNotExistException' });
-    const impatient = new NestedExecutions(() => harness.runtime, { syncBudgetMs: 0 });
     const sync = request(
       { StateMachineArn: CHILD, Input: { n: 1 } },
       'k2',
       'arn:aws:states:::states:startExecution.sync',
     );
-    await expect(impatient.start(sync)).rejects.toThrow(NestedExecutionPendingError);
+    const pending = await nested.start(sync);
+    expect(pending).toMatchObject({
+      ok: true,
+      pending: true,
+      output: { ExecutionArn: expect.stringContaining(':execution:Child:') },
+    });
+    const childArn = (pending as unknown as { output: { ExecutionArn: string } }).output.ExecutionArn;
+    const child = await harness.runtime.describeExecution(childArn);
+    expect(child.snapshot.caller).toEqual({ executionId: 'arn:parent', waitId: '7.1', pattern: 'sync' });
   });
 });

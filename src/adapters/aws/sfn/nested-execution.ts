@@ -3,24 +3,24 @@
  * machine in the same table. Without a Name, the child is named from the task's idempotency
  * key, so a repeated invocation (I7) finds the same child instead of starting another.
  *
- * `.sync` / `.sync:2` wait for the child here, polling its record within a budget; a child
- * still running after it throws NestedExecutionPendingError, an infrastructure fault: the
- * parent's message is redelivered and the wait resumes. This stands in for a runtime hook
- * that resumes the parent when the child ends (see the deployment report).
+ * `.sync` / `.sync:2`: the child is started with the waiting task as its caller and the task
+ * is left pending; when the child ends, the runtime resumes the task with the child's
+ * description (DescribeExecution's shape). Nothing polls.
  */
 import { createHash } from 'node:crypto';
 import type { Json } from '../../../asl/json.js';
+import type { Caller } from '../../../engine/types.js';
 import { executionArn } from '../../../runtime/arn.js';
+import { describeOutput } from '../../../runtime/durable/describe-output.js';
 import { QuickstepError } from '../../../runtime/errors.js';
 import type { ExecutionRecord, TaskRequest, TaskResult } from '../../../runtime/ports.js';
 import { field, invalidParameter, jsonText, stringField } from '../invoker/parameters.js';
 import { sdkEnvelope } from '../invoker/sdk-envelope.js';
-import { describeOutput } from './describe-output.js';
 
 /** What a nested start needs of the runtime: DurableRuntime has it. */
 export interface NestedRuntime {
   readonly settings: { region: string; account: string };
-  startExecution(input: { stateMachine: string; name?: string; input?: string }): Promise<{
+  startExecution(input: { stateMachine: string; name?: string; input?: string; caller?: Caller }): Promise<{
     executionArn: string;
     startDate: number;
   }>;
@@ -28,25 +28,8 @@ export interface NestedRuntime {
   stateMachineArnOf(record: Pick<ExecutionRecord, 'stateMachineName'>): string;
 }
 
-export interface NestedExecutionOptions {
-  /** How long one invocation waits for a `.sync` child before handing back (default 60 s). */
-  syncBudgetMs?: number;
-  pollIntervalMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export class NestedExecutionPendingError extends Error {
-  constructor(readonly executionArn: string) {
-    super(`Nested execution ${executionArn} is still running; the parent's message will be redelivered`);
-    this.name = 'NestedExecutionPendingError';
-  }
-}
-
 export class NestedExecutions {
-  constructor(
-    private readonly runtime: () => NestedRuntime,
-    private readonly options: NestedExecutionOptions = {},
-  ) {}
+  constructor(private readonly runtime: () => NestedRuntime) {}
 
   async start(request: TaskRequest): Promise<TaskResult> {
     const { parameters, pattern } = request;
@@ -54,22 +37,28 @@ export class NestedExecutions {
     if (!stateMachine) return invalidParameter('StepFunctions', 'StateMachineArn', 'a state machine ARN');
     const input = field(parameters, 'Input');
     const name = stringField(parameters, 'Name') ?? childName(request.idempotencyKey);
-    const started = await this.startOnce(stateMachine, name, input === undefined ? '{}' : jsonText(input));
-    if (!started.ok) return started;
-    if (pattern !== 'sync' && pattern !== 'sync:2') {
-      const record = started.record;
-      return {
-        ok: true,
-        output: { ExecutionArn: record.id, StartDate: record.startDate, ...sdkEnvelope(undefined) },
-      };
-    }
-    const finished = await this.waitForEnd(started.record);
-    const described = describeOutput(
-      finished,
-      this.runtime().stateMachineArnOf(finished),
-      pattern === 'sync:2',
+    const caller: Caller | undefined =
+      pattern === 'sync' || pattern === 'sync:2'
+        ? { executionId: request.executionId, waitId: request.waitId, pattern }
+        : undefined;
+    const started = await this.startOnce(
+      stateMachine,
+      name,
+      input === undefined ? '{}' : jsonText(input),
+      caller,
     );
-    if (finished.status === 'SUCCEEDED') return { ok: true, output: described };
+    if (!started.ok) return started;
+    const { record } = started;
+    const startOutput = { ExecutionArn: record.id, StartDate: record.startDate, ...sdkEnvelope(undefined) };
+    if (!caller) return { ok: true, output: startOutput };
+    // A repeated invocation may find the child ended already: answer at once.
+    if (record.status === 'RUNNING') return { ok: true, output: startOutput, pending: true };
+    const described = describeOutput(
+      record,
+      this.runtime().stateMachineArnOf(record),
+      caller.pattern === 'sync:2',
+    );
+    if (record.status === 'SUCCEEDED') return { ok: true, output: described };
     return { ok: false, error: 'States.TaskFailed', cause: JSON.stringify(described) };
   }
 
@@ -78,10 +67,16 @@ export class NestedExecutions {
     stateMachine: string,
     name: string,
     inputText: string,
+    caller: Caller | undefined,
   ): Promise<{ ok: true; record: ExecutionRecord } | (TaskResult & { ok: false })> {
     const runtime = this.runtime();
     try {
-      const { executionArn: arn } = await runtime.startExecution({ stateMachine, name, input: inputText });
+      const { executionArn: arn } = await runtime.startExecution({
+        stateMachine,
+        name,
+        input: inputText,
+        caller,
+      });
       return { ok: true, record: await runtime.describeExecution(arn) };
     } catch (error) {
       if (!(error instanceof QuickstepError)) throw error;
@@ -94,20 +89,6 @@ export class NestedExecutions {
       const code = error.code.endsWith('Exception') ? error.code : `${error.code}Exception`;
       return { ok: false, error: `StepFunctions.${code}`, cause: error.message };
     }
-  }
-
-  private async waitForEnd(record: ExecutionRecord): Promise<ExecutionRecord> {
-    const budget = this.options.syncBudgetMs ?? 60_000;
-    const interval = this.options.pollIntervalMs ?? 1000;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    const deadline = Date.now() + budget;
-    let current = record;
-    while (current.status === 'RUNNING') {
-      if (Date.now() >= deadline) throw new NestedExecutionPendingError(current.id);
-      await sleep(interval);
-      current = await this.runtime().describeExecution(current.id);
-    }
-    return current;
   }
 }
 

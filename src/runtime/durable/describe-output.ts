@@ -2,8 +2,8 @@
  * A nested execution as `states:startExecution.sync` returns it: DescribeExecution's shape,
  * Input and Output as JSON text (`.sync`) or as JSON values (`.sync:2`).
  */
-import type { JsonObject } from '../../../asl/json.js';
-import type { ExecutionRecord } from '../../../runtime/ports.js';
+import type { JsonObject } from '../../asl/json.js';
+import type { ExecutionRecord } from '../ports.js';
 
 export function describeOutput(
   record: ExecutionRecord,
