@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'INVALID_TIMESTAMP' // not an RFC 3339 timestamp
   | 'INVALID_CHOICE_RULE' // a Choice rule with no or several comparison operators, or a misplaced Next
   | 'WAIT_DURATION' // a Wait state with other than exactly one of Seconds, Timestamp, SecondsPath, TimestampPath
+  | 'INVALID_JSONATA' // a JSONata expression that does not parse, or uses $eval
+  | 'INVALID_VARIABLE' // a variable name that is not allowed, or an assignment to an outer scope's variable
   | 'UNSUPPORTED_FEATURE'; // valid ASL that Quickstep does not run yet (for example QueryLanguage JSONata)
 
 export interface Problem {

@@ -11,18 +11,18 @@ import { runTask } from './states/task.js';
 import { runWait } from './states/wait.js';
 import type { Turn } from './turn.js';
 
-export function enterState(turn: Turn): void {
+export async function enterState(turn: Turn): Promise<void> {
   const state = turn.state;
   turn.setPosition({ ...turn.position, enteredTime: turn.now });
   turn.record(state.type === 'Fail' ? 'FailStateEntered' : `${state.type}StateEntered`, {
     name: state.name,
     input: turn.position.input,
   });
-  runState(turn, state);
+  await runState(turn, state);
 }
 
-export function runState(turn: Turn, state: State): void {
-  guarded(turn, state, () => {
+export function runState(turn: Turn, state: State): Promise<void> {
+  return guarded(turn, state, () => {
     switch (state.type) {
       case 'Pass':
         return runPass(turn, state);

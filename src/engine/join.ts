@@ -13,16 +13,26 @@ import type { ChildOutcome, ChildStart, Join, Phase } from './types.js';
 export type JoinState = ParallelState | MapState;
 
 /** Supplies a child's machine and input; Map computes items lazily as they launch. */
-export type ChildInputs = (index: number) => { machineId: string; input: Json };
+export type ChildInputs = (index: number) => ChildInput | Promise<ChildInput>;
 
-export function startJoin(turn: Turn, state: JoinState, join: Join, inputs: ChildInputs): void {
+export interface ChildInput {
+  machineId: string;
+  input: Json;
+}
+
+export async function startJoin(
+  turn: Turn,
+  state: JoinState,
+  join: Join,
+  inputs: ChildInputs,
+): Promise<void> {
   const waitId = turn.newWaitId();
   turn.setPosition({ ...turn.position, phase: { kind: 'children', waitId, join } });
-  launchChildren(turn, state, inputs);
+  await launchChildren(turn, state, inputs);
 }
 
 /** Starts children while the limit allows; records MapIterationStarted for Map. */
-export function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs): void {
+export async function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs): Promise<void> {
   const phase = childrenPhase(turn);
   const join = { ...phase.join };
   const requeued = (join.requeued ?? []).slice();
@@ -32,7 +42,7 @@ export function launchChildren(turn: Turn, state: JoinState, inputs: ChildInputs
   const parent = { executionId: turn.snapshot.id, waitId: phase.waitId };
   while ((requeued.length > 0 || join.launched < join.total) && children.length < room) {
     const index = requeued.length > 0 ? requeued.shift()! : join.launched++;
-    const { machineId, input } = inputs(index);
+    const { machineId, input } = await inputs(index);
     if (state.type === 'Map') turn.record('MapIterationStarted', { name: state.name, index });
     children.push({
       id: childId(turn.snapshot.id, phase.waitId, index),
@@ -66,7 +76,11 @@ export function recordChild(turn: Turn, state: JoinState, index: number, outcome
 }
 
 /** After a failure: fails the state when the failure is not tolerated. Returns true if it did. */
-export function failIfIntolerable(turn: Turn, state: JoinState, outcome: ChildOutcome): boolean {
+export async function failIfIntolerable(
+  turn: Turn,
+  state: JoinState,
+  outcome: ChildOutcome,
+): Promise<boolean> {
   if (outcome.status !== 'FAILED') return false;
   const { join } = childrenPhase(turn);
   const tolerant = join.toleratedFailureCount !== undefined || join.toleratedFailurePercentage !== undefined;
@@ -74,9 +88,9 @@ export function failIfIntolerable(turn: Turn, state: JoinState, outcome: ChildOu
   const failedEvent = `${state.type}StateFailed`;
   if (tolerant) {
     const cause = 'The specified tolerated failure threshold was exceeded.';
-    failState(turn, state, 'States.ExceedToleratedFailureThreshold', cause, { failedEvent });
+    await failState(turn, state, 'States.ExceedToleratedFailureThreshold', cause, { failedEvent });
   } else {
-    failState(turn, state, outcome.error, outcome.cause, { failedEvent });
+    await failState(turn, state, outcome.error, outcome.cause, { failedEvent });
   }
   return true;
 }

@@ -9,7 +9,7 @@ import { parallelChildInputs } from './states/parallel.js';
 import type { Turn } from './turn.js';
 import type { Join } from './types.js';
 
-export function redriveExecution(turn: Turn): string | undefined {
+export async function redriveExecution(turn: Turn): Promise<string | undefined> {
   const { snapshot } = turn;
   const position = snapshot.position;
   if (snapshot.parent || !position) return 'not a redrivable execution';
@@ -32,7 +32,7 @@ export function redriveExecution(turn: Turn): string | undefined {
       retryCounts: [],
       phase: { kind: 'children', waitId: turn.newWaitId(), join: retryFailed(phase.join) },
     });
-    launchChildren(
+    await launchChildren(
       turn,
       state,
       state.type === 'Map' ? mapChildInputs(turn, state) : parallelChildInputs(turn, state),

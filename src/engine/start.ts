@@ -3,7 +3,11 @@ import type { Definition } from '../asl/types.js';
 import { Turn } from './turn.js';
 import type { ChildStart, Decision, Env, ExecutionInfo, Snapshot, StartRequest } from './types.js';
 
-export function startExecution(definition: Definition, request: StartRequest, env: Env): Decision {
+export async function startExecution(
+  definition: Definition,
+  request: StartRequest,
+  env: Env,
+): Promise<Decision> {
   const now = env.now();
   const execution: ExecutionInfo = {
     id: request.id,
@@ -32,12 +36,12 @@ export function startExecution(definition: Definition, request: StartRequest, en
   return turn.decision();
 }
 
-export function startChildExecution(
+export async function startChildExecution(
   definition: Definition,
   execution: ExecutionInfo,
   child: ChildStart,
   env: Env,
-): Decision {
+): Promise<Decision> {
   const snapshot = { ...emptySnapshot(child.id, execution, child.machineId), parent: child.parent };
   const turn = new Turn(definition, snapshot, env);
   const machine = turn.machine;

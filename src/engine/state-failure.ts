@@ -22,19 +22,19 @@ export interface FailureOptions {
   failedEvent?: string;
 }
 
-export function failState(
+export async function failState(
   turn: Turn,
   state: State,
   error: string,
   cause: string,
   options: FailureOptions = {},
-): void {
+): Promise<void> {
   stopRunningChildren(turn);
   const matchAs = options.matchAs ?? error;
   const recoverable = isRecoverable(state) && !isTerminalError(error);
   if (recoverable && scheduleRetry(turn, state, matchAs)) return;
   if (options.failedEvent) turn.record(options.failedEvent);
-  if (recoverable && catchError(turn, state, matchAs, error, cause)) return;
+  if (recoverable && (await catchError(turn, state, matchAs, error, cause))) return;
   failExecution(turn, error, cause);
 }
 
@@ -55,7 +55,13 @@ function scheduleRetry(turn: Turn, state: Recoverable, matchAs: string): boolean
   return true;
 }
 
-function catchError(turn: Turn, state: Recoverable, matchAs: string, error: string, cause: string): boolean {
+async function catchError(
+  turn: Turn,
+  state: Recoverable,
+  matchAs: string,
+  error: string,
+  cause: string,
+): Promise<boolean> {
   const catcher = findCatcher(state.catch, matchAs);
   if (!catcher) return false;
   const rawInput = turn.position.input;
@@ -75,11 +81,11 @@ function catchError(turn: Turn, state: Recoverable, matchAs: string, error: stri
 }
 
 /** Runs `work`; a StatesError it throws fails the state (and so goes through Retry/Catch). */
-export function guarded(turn: Turn, state: State, work: () => void): void {
+export async function guarded(turn: Turn, state: State, work: () => void | Promise<void>): Promise<void> {
   try {
-    work();
+    await work();
   } catch (failure) {
     if (!(failure instanceof StatesError)) throw failure;
-    failState(turn, state, failure.error, failure.cause);
+    await failState(turn, state, failure.error, failure.cause);
   }
 }

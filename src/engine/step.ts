@@ -15,19 +15,19 @@ import { finishWait } from './states/wait.js';
 import { Turn, ignored } from './turn.js';
 import type { Decision, EngineEvent, Env, Snapshot, StepOptions } from './types.js';
 
-export function step(
+export async function step(
   definition: Definition,
   snapshot: Snapshot,
   event: EngineEvent,
   env: Env,
   options: StepOptions = {},
-): Decision {
+): Promise<Decision> {
   if (event.type === 'Redrive') {
     if (snapshot.status === 'RUNNING' || snapshot.status === 'SUCCEEDED') {
       return ignored(snapshot, `execution is ${snapshot.status}`);
     }
     const turn = new Turn(definition, snapshot, env);
-    const reason = redriveExecution(turn);
+    const reason = await redriveExecution(turn);
     return reason === undefined ? turn.decision() : ignored(snapshot, reason);
   }
   if (snapshot.status !== 'RUNNING') return ignored(snapshot, `execution is ${snapshot.status}`);
@@ -44,57 +44,57 @@ export function step(
     timeOutExecution(turn);
     return turn.decision();
   }
-  const reason = apply(turn, event);
+  const reason = await apply(turn, event);
   if (reason !== undefined) return ignored(snapshot, reason);
-  if (options.fuseStates) fuse(turn, options.fuseStates);
+  if (options.fuseStates) await fuse(turn, options.fuseStates);
   return turn.decision();
 }
 
 const PURE_STATES = new Set(['Pass', 'Choice', 'Succeed', 'Fail']);
 
 /** Runs further pure states in this decision while the only effect is "continue". */
-function fuse(turn: Turn, budget: number): void {
+async function fuse(turn: Turn, budget: number): Promise<void> {
   for (let fused = 0; fused < budget; fused++) {
     const [only, ...rest] = turn.effects;
     if (rest.length > 0 || only?.type !== 'Continue' || turn.snapshot.status !== 'RUNNING') return;
     if (!PURE_STATES.has(turn.state.type)) return;
     turn.effects.pop();
-    enterState(turn);
+    await enterState(turn);
   }
 }
 
 /** Applies the event to the current state; returns why it did not apply, if it did not. */
-function apply(
+async function apply(
   turn: Turn,
   event: Exclude<EngineEvent, { type: 'Stop' | 'RuntimeFailure' | 'Redrive' }>,
-): string | undefined {
+): Promise<string | undefined> {
   const phase = turn.position.phase;
   const state = turn.state;
   if (event.type === 'Advance') {
     if (phase.kind !== 'entering') return 'not entering a state';
     if (event.seq !== undefined && event.seq !== turn.snapshot.seq - 1)
       return `stale advance for seq ${event.seq}`;
-    enterState(turn);
+    await enterState(turn);
     return undefined;
   }
   if (!('waitId' in phase)) return 'no open wait';
-  if (event.type === 'TimerFired') return timerFired(turn, state, event.waitId);
+  if (event.type === 'TimerFired') return await timerFired(turn, state, event.waitId);
   if (event.waitId !== phase.waitId) return `stale wait ${event.waitId}`;
   switch (event.type) {
     case 'ChildCompleted':
       if (state.type === 'Map')
-        return orDuplicate(mapChildCompleted(turn, state, event.index, event.outcome));
+        return orDuplicate(await mapChildCompleted(turn, state, event.index, event.outcome));
       if (state.type === 'Parallel')
-        return orDuplicate(parallelChildCompleted(turn, state, event.index, event.outcome));
+        return orDuplicate(await parallelChildCompleted(turn, state, event.index, event.outcome));
       return 'not a Parallel or Map state';
   }
   if (phase.kind !== 'task' || state.type !== 'Task') return 'not waiting on a task';
   switch (event.type) {
     case 'TaskSucceeded':
-      guarded(turn, state, () => taskSucceeded(turn, state, event.output));
+      await guarded(turn, state, () => taskSucceeded(turn, state, event.output));
       return undefined;
     case 'TaskFailed':
-      taskFailed(turn, state, event.error, event.cause);
+      await taskFailed(turn, state, event.error, event.cause);
       return undefined;
     case 'TaskSubmitted':
       if (phase.submitted) return 'already submitted';
@@ -107,14 +107,14 @@ function apply(
   }
 }
 
-function timerFired(turn: Turn, state: State, waitId: string): string | undefined {
+async function timerFired(turn: Turn, state: State, waitId: string): Promise<string | undefined> {
   const phase = turn.position.phase;
   if (phase.kind === 'waiting' && phase.waitId === waitId && state.type === 'Wait') {
-    guarded(turn, state, () => finishWait(turn, state));
+    await guarded(turn, state, () => finishWait(turn, state));
     return undefined;
   }
   if (phase.kind === 'retrying' && phase.waitId === waitId) {
-    runState(turn, state);
+    await runState(turn, state);
     return undefined;
   }
   if (phase.kind === 'task' && state.type === 'Task') {
@@ -125,7 +125,7 @@ function timerFired(turn: Turn, state: State, waitId: string): string | undefine
           ? 'States.HeartbeatTimeout'
           : undefined;
     if (error) {
-      taskTimedOut(turn, state, error);
+      await taskTimedOut(turn, state, error);
       return undefined;
     }
   }

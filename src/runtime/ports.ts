@@ -74,12 +74,19 @@ export interface Outbox {
   events: HistoryEvent[];
   effects: Effect[];
   /**
-   * The previous commit's events and effects, carried when this commit was made by a message
-   * that the previous commit did not cause (a child's completion, a callback, a stop): its
-   * performer may have crashed before finishing them, and its own redelivery would now be
-   * stale. All are idempotent; task invocations are never carried.
+   * Earlier commits' events and effects not yet known to be performed, carried when this
+   * commit was made by a message that the previous commit did not cause (a child's completion,
+   * a callback, a stop): their performers may have crashed, and their own redeliveries would
+   * now be stale. Each entry names its commit's seq; entries at or below the record's
+   * performed seq are dropped. All are idempotent; task invocations are never carried.
    */
-  carried?: { events: HistoryEvent[]; effects: Effect[] };
+  carried?: CarriedOutbox[];
+}
+
+export interface CarriedOutbox {
+  seq: number;
+  events: HistoryEvent[];
+  effects: Effect[];
 }
 
 export interface ExecutionRecord {
@@ -99,6 +106,11 @@ export interface ExecutionRecord {
   stopDate?: number;
   /** Epoch seconds after which DynamoDB's TTL may delete the item (finished executions). */
   ttl?: number;
+  /**
+   * Read only: the highest seq whose outbox is known to be fully performed (a marker written
+   * after performing, never by a commit). Below `seq`, the last outbox may be unfinished.
+   */
+  performedSeq?: number;
 }
 
 export interface ExecutionSummary {
@@ -158,6 +170,13 @@ export interface ExecutionStore {
   getExecution(id: string): Promise<ExecutionRecord | undefined>;
   /** Writes `record` if the stored seq is still `expectedSeq`; else throws SeqConflictError. */
   commitExecution(record: ExecutionRecord, expectedSeq: number): Promise<void>;
+  /** Records that the outbox of commit `seq` is fully performed (a small item; keeps the highest seq). */
+  markPerformed(executionId: string, seq: number): Promise<void>;
+  /**
+   * Claims `key` for `owner` once: true for the first owner and again for the same owner
+   * (a redelivery), false for any other. Keeps duplicated timer hops from forking.
+   */
+  claim(executionId: string, key: string, owner: string, ttl?: number): Promise<boolean>;
   /** Idempotent puts under deterministic keys (event ids). */
   putHistory(executionId: string, events: HistoryEvent[]): Promise<void>;
   getHistory(
@@ -185,6 +204,8 @@ export interface AdvanceMessage {
   event: EngineEvent;
   /** For timers: when the event is due (a timer longer than the queue's maximum delay hops). */
   dueTime?: number;
+  /** For a timer's hops: which hop this is, and a nonce shared only by deliveries of one send. */
+  hop?: { n: number; nonce: string };
 }
 
 export interface MessageQueue {

@@ -51,6 +51,8 @@ async function runOnDurableRuntime(testCase: ConformanceCase): Promise<Outcome> 
     fastTime: true,
     startTime: START,
     random: seededRandom(1),
+    // FIFO delivery, like the reference driver: sibling iterations then finish in the same order.
+    queueConcurrency: 1,
   });
   try {
     const historyTypes: string[] = [];

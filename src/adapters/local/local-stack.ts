@@ -44,6 +44,8 @@ export interface LocalStackOptions {
   dynamodbEndpoint?: string;
   tableName?: string;
   maxReceiveCount?: number;
+  /** Batches handled at once (default 4); 1 makes delivery order FIFO, as the in-memory driver's. */
+  queueConcurrency?: number;
   /** Uniform in [0, 1) for jitter and random intrinsics; seeded in tests. */
   random?: () => number;
   settings?: Partial<RuntimeSettings>;
@@ -98,6 +100,7 @@ export class LocalStack {
     const queue = new LocalQueue<AdvanceMessage>(clock, {
       deadLetterQueue,
       maxReceiveCount: options.maxReceiveCount ?? 5,
+      concurrency: options.queueConcurrency ?? 4,
       duplicate: chaos ? (chaos.duplicate ?? 0.3) : 0,
       reorder: chaos ? (chaos.reorder ?? 0.5) : 0,
       random: chaos ? seededRandom(chaos.seed + 1) : undefined,

@@ -7,8 +7,8 @@ import { exitState } from '../transition.js';
 import type { Turn } from '../turn.js';
 
 /** ResultSelector → ResultPath → OutputPath on a Parallel's or Map's result array, then exit. */
-export function completeWithResult(turn: Turn, state: ParallelState | MapState, result: Json): void {
-  guarded(turn, state, () => {
+export function completeWithResult(turn: Turn, state: ParallelState | MapState, result: Json): Promise<void> {
+  return guarded(turn, state, () => {
     const rawInput = turn.position.input;
     const scope = stateScope(turn, rawInput);
     const selected = state.resultSelector ? state.resultSelector.evaluate(withInput(scope, result)) : result;

@@ -24,7 +24,7 @@ interface Item {
 }
 
 /** Map: one child execution per item, at most MaxConcurrency at a time. */
-export function runMap(turn: Turn, state: MapState): void {
+export async function runMap(turn: Turn, state: MapState): Promise<void> {
   const scope = stateScope(turn, turn.position.input);
   const effective = applyInputPath(state.inputPath, scope);
   const itemScope = withInput(scope, effective);
@@ -32,7 +32,7 @@ export function runMap(turn: Turn, state: MapState): void {
   turn.record('MapStateStarted', { length: items.length });
   if (items.length === 0) {
     turn.record('MapStateSucceeded');
-    completeWithResult(turn, state, []);
+    await completeWithResult(turn, state, []);
     return;
   }
   const join = newJoin(items.length, count(state.maxConcurrency, itemScope, 'MaxConcurrencyPath'), {
@@ -43,24 +43,24 @@ export function runMap(turn: Turn, state: MapState): void {
       state.toleratedFailurePercentage &&
       count(state.toleratedFailurePercentage, itemScope, 'ToleratedFailurePercentagePath'),
   });
-  startJoin(turn, state, join, itemInputs(turn, state, items));
+  await startJoin(turn, state, join, itemInputs(turn, state, items));
 }
 
-export function mapChildCompleted(
+export async function mapChildCompleted(
   turn: Turn,
   state: MapState,
   index: number,
   outcome: ChildOutcome,
-): boolean {
+): Promise<boolean> {
   if (!recordChild(turn, state, index, outcome)) return false;
-  if (failIfIntolerable(turn, state, outcome)) return true;
+  if (await failIfIntolerable(turn, state, outcome)) return true;
   const phase = turn.position.phase;
   if (phase.kind !== 'children') return true;
   if (isComplete(phase.join)) {
     turn.record('MapStateSucceeded');
-    completeWithResult(turn, state, results(phase.join));
+    await completeWithResult(turn, state, results(phase.join));
   } else if (hasUnlaunched(phase.join)) {
-    launchChildren(turn, state, mapChildInputs(turn, state));
+    await launchChildren(turn, state, mapChildInputs(turn, state));
   }
   return true;
 }

@@ -15,10 +15,10 @@ import { completeWithResult } from './complete-with-result.js';
 import type { Turn } from '../turn.js';
 
 /** Parallel: every branch runs as a child execution on the same input. */
-export function runParallel(turn: Turn, state: ParallelState): void {
+export async function runParallel(turn: Turn, state: ParallelState): Promise<void> {
   const inputs = parallelChildInputs(turn, state);
   turn.record('ParallelStateStarted');
-  startJoin(turn, state, newJoin(state.branches.length, 0), inputs);
+  await startJoin(turn, state, newJoin(state.branches.length, 0), inputs);
 }
 
 /** Every branch gets the state's effective input (InputPath, then Parameters). */
@@ -31,18 +31,18 @@ export function parallelChildInputs(turn: Turn, state: ParallelState): ChildInpu
 }
 
 /** Returns false for a duplicate completion. */
-export function parallelChildCompleted(
+export async function parallelChildCompleted(
   turn: Turn,
   state: ParallelState,
   index: number,
   outcome: ChildOutcome,
-): boolean {
+): Promise<boolean> {
   if (!recordChild(turn, state, index, outcome)) return false;
-  if (failIfIntolerable(turn, state, outcome)) return true;
+  if (await failIfIntolerable(turn, state, outcome)) return true;
   const phase = turn.position.phase;
   if (phase.kind === 'children' && isComplete(phase.join)) {
     turn.record('ParallelStateSucceeded');
-    completeWithResult(turn, state, results(phase.join));
+    await completeWithResult(turn, state, results(phase.join));
   }
   return true;
 }

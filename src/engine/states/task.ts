@@ -69,10 +69,10 @@ export function taskSucceeded(turn: Turn, state: TaskState, result: Json): void 
   exitState(turn, state, applyOutputPath(state.outputPath, withInput(scope, combined)), state.transition);
 }
 
-export function taskFailed(turn: Turn, state: TaskState, error: string, cause: string): void {
+export function taskFailed(turn: Turn, state: TaskState, error: string, cause: string): Promise<void> {
   const resource = taskResource(state);
   turn.record(`${resource.eventPrefix}Failed`, { ...typeOf(resource), error, cause });
-  failState(turn, state, error, cause);
+  return failState(turn, state, error, cause);
 }
 
 /**
@@ -84,7 +84,7 @@ export function taskTimedOut(
   turn: Turn,
   state: TaskState,
   kind: 'States.Timeout' | 'States.HeartbeatTimeout',
-): void {
+): Promise<void> {
   const resource = taskResource(state);
   const error = 'States.Timeout';
   const cause =
@@ -92,7 +92,7 @@ export function taskTimedOut(
       ? 'The task has exceeded its TimeoutSeconds.'
       : 'The task has missed its heartbeat.';
   turn.record(`${resource.eventPrefix}TimedOut`, { ...typeOf(resource), error, cause });
-  failState(turn, state, error, cause, { matchAs: kind });
+  return failState(turn, state, error, cause, { matchAs: kind });
 }
 
 export function taskSubmitted(turn: Turn, state: TaskState, output: Json | undefined): void {

@@ -5,9 +5,10 @@
  * unless the record's last commit came from this very message: then its outbox is performed
  * again (the repair after a crash). A lost race decides again from a fresh read.
  */
+import { randomUUID } from 'node:crypto';
 import { step } from '../../engine/index.js';
-import type { Decision, Effect } from '../../engine/types.js';
-import { type AdvanceMessage, type ExecutionRecord, SeqConflictError } from '../ports.js';
+import type { Decision, Effect, Snapshot } from '../../engine/types.js';
+import { type AdvanceMessage, type CarriedOutbox, type ExecutionRecord, SeqConflictError } from '../ports.js';
 import { causedBy, delaySecondsUntil } from './messages.js';
 import { performOutbox } from './perform-outbox.js';
 import type { HandleResult, RuntimeContext } from './runtime-context.js';
@@ -35,14 +36,16 @@ export async function handleMessage(
     const record = await store.getExecution(message.executionId);
     if (!record) return { applied: false, reason: 'no such execution' };
     const definition = await context.definitions.get(record.stateMachineName, record.versionId);
-    const decision = step(definition, record.snapshot, message.event, context.env, {
+    const decision = await step(definition, record.snapshot, message.event, context.env, {
       fuseStates: context.settings.fuseStates,
     });
     if (decision.ignored !== undefined) {
       const { outbox } = record;
-      if (outbox.messageId === message.messageId || outbox.rootMessageId === message.messageId) {
+      const fromThisMessage =
+        outbox.messageId === message.messageId || outbox.rootMessageId === message.messageId;
+      // Re-perform only what may be unfinished: a duplicate after the outbox was performed is dropped.
+      if (fromThisMessage && !isPerformed(record))
         await performOutbox(context, record, definition, { invoke: true });
-      }
       return { applied: false, reason: decision.ignored };
     }
     const next = nextRecord(context, record, decision, message, rootMessageId, options.carry ?? true);
@@ -70,12 +73,9 @@ function nextRecord(
 ): ExecutionRecord {
   const { snapshot } = decision;
   const carried =
-    !carry || causedBy(message.messageId, record)
+    !carry || isPerformed(record) || causedBy(message.messageId, record)
       ? undefined
-      : {
-          events: record.outbox.events,
-          effects: record.outbox.effects.filter((effect) => effect.type !== 'InvokeTask'),
-        };
+      : unfinished(record, snapshot);
   const finished = snapshot.status !== 'RUNNING';
   return {
     ...record,
@@ -94,6 +94,34 @@ function nextRecord(
       ? Math.floor(context.env.now() / 1000) + context.settings.retentionDays * 86_400
       : undefined,
   };
+}
+
+/** True when the record's last outbox is known to be fully performed. */
+function isPerformed(record: ExecutionRecord): boolean {
+  return (record.performedSeq ?? 0) >= record.seq;
+}
+
+/**
+ * What earlier commits may have left undone: everything carried so far and the last commit's
+ * own events and effects, minus what is known performed (a performed seq covers every commit
+ * up to it, since each performer performs what its commit carried). Task invocations are
+ * never carried (a callback or result proves they happened), nor children that have reported.
+ */
+function unfinished(record: ExecutionRecord, next: Snapshot): CarriedOutbox[] {
+  const performed = record.performedSeq ?? 0;
+  const phase = next.position?.phase;
+  const reported = (waitId: string, index: number) =>
+    phase?.kind === 'children' && phase.waitId === waitId && phase.join.outcomes[index] != null;
+  const keep = (effect: Effect): Effect[] => {
+    if (effect.type === 'InvokeTask') return [];
+    if (effect.type !== 'StartChildren') return [effect];
+    const children = effect.children.filter((child) => !reported(effect.waitId, child.index));
+    return children.length > 0 ? [{ ...effect, children }] : [];
+  };
+  const own = { seq: record.seq, events: record.outbox.events, effects: record.outbox.effects };
+  return [...(record.outbox.carried ?? []), own]
+    .filter((entry) => entry.seq > performed)
+    .map((entry) => ({ ...entry, effects: entry.effects.flatMap(keep) }));
 }
 
 /** Only a token's hash is kept (I3); the invocation's parameters carry it where the definition put it. */
@@ -121,7 +149,14 @@ async function hopTimer(context: RuntimeContext, message: AdvanceMessage): Promi
         'waitId' in phase &&
         (phase.waitId === waitId || (phase.kind === 'task' && phase.heartbeatWaitId === waitId))));
   if (!open) return { applied: false, reason: 'timer for a wait that is gone: dropped' };
+  // One hop chain per timer: deliveries of one send share a nonce; a forked copy loses the claim.
+  const hop = message.hop ?? { n: 0, nonce: message.messageId };
+  const claimed = await context.ports.store.claim(message.executionId, `hop#${waitId}#${hop.n}`, hop.nonce);
+  if (!claimed) return { applied: false, reason: 'a duplicate hop of this timer: dropped' };
   const now = context.env.now();
-  await context.ports.queue.send([{ message, delaySeconds: delaySecondsUntil(message.dueTime ?? now, now) }]);
+  const next = { ...message, hop: { n: hop.n + 1, nonce: randomUUID() } };
+  await context.ports.queue.send([
+    { message: next, delaySeconds: delaySecondsUntil(message.dueTime ?? now, now) },
+  ]);
   return { applied: false, reason: 'timer not due yet: re-enqueued' };
 }

@@ -5,7 +5,7 @@
  * other effect of the commit is known to be done. Every effect is idempotent.
  */
 import type { Definition } from '../../asl/types.js';
-import type { Effect, EngineEvent } from '../../engine/types.js';
+import type { Effect, EngineEvent, ExecutionStatus } from '../../engine/types.js';
 import { stateMachineArn } from '../arn.js';
 import { describeOutput } from './describe-output.js';
 import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
@@ -25,8 +25,9 @@ export async function performOutbox(
 ): Promise<void> {
   const { store, queue, bus } = context.ports;
   const { outbox } = record;
-  const events = [...(outbox.carried?.events ?? []), ...outbox.events];
-  const effects = [...(outbox.carried?.effects ?? []), ...outbox.effects];
+  const carried = outbox.carried ?? [];
+  const events = [...carried.flatMap((entry) => entry.events), ...outbox.events];
+  const effects = [...carried.flatMap((entry) => entry.effects), ...outbox.effects];
   if (events.length > 0) await store.putHistory(record.id, events);
   context.faults.at('after-history');
 
@@ -47,9 +48,11 @@ export async function performOutbox(
   }
   context.faults.at('after-children');
 
-  // A status change is an Execution* history event (started, redriven, and each ending).
-  if (!record.parentId && outbox.events.some((event) => event.type.startsWith('Execution'))) {
-    await bus.publish([statusEvent(record, context.settings)]);
+  // A status change is an Execution* history event (started, redriven, each ending), carried ones too.
+  if (!record.parentId) {
+    const statuses = events.flatMap((event) => statusOf(event.type) ?? []);
+    if (statuses.length > 0)
+      await bus.publish(statuses.map((status) => statusEvent(record, context.settings, status)));
   }
   context.faults.at('after-finish');
 
@@ -59,12 +62,27 @@ export async function performOutbox(
   if (toOthers.length > 0) await queue.send(toOthers);
   context.faults.at('before-continue');
   if (toSelf.length > 0) await queue.send(toSelf);
+  context.faults.at('after-timers');
 
-  if (!options.invoke) return;
-  for (const effect of outbox.effects) {
-    if (effect.type === 'InvokeTask')
-      await invokeTask(context, record, effect, outbox.rootMessageId ?? outbox.messageId);
-  }
+  const invocations = outbox.effects.filter((effect) => effect.type === 'InvokeTask');
+  if (!options.invoke && invocations.length > 0) return;
+  for (const effect of invocations)
+    await invokeTask(context, record, effect, outbox.rootMessageId ?? outbox.messageId);
+  // Last: from now on a duplicate of this commit's message is dropped, and nothing is carried.
+  await store.markPerformed(record.id, record.seq);
+}
+
+/** The status an Execution* history event announces. */
+function statusOf(type: string): ExecutionStatus | undefined {
+  const statuses: { [type: string]: ExecutionStatus } = {
+    ExecutionStarted: 'RUNNING',
+    ExecutionRedriven: 'RUNNING',
+    ExecutionSucceeded: 'SUCCEEDED',
+    ExecutionFailed: 'FAILED',
+    ExecutionTimedOut: 'TIMED_OUT',
+    ExecutionAborted: 'ABORTED',
+  };
+  return statuses[type];
 }
 
 function messagesFor(

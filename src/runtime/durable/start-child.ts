@@ -24,7 +24,7 @@ export async function startChild(
   child: ChildStart,
   performOutbox: PerformOutbox,
 ): Promise<void> {
-  const decision = startChildExecution(definition, parent.snapshot.execution, child, context.env);
+  const decision = await startChildExecution(definition, parent.snapshot.execution, child, context.env);
   const record: ExecutionRecord = {
     id: child.id,
     stateMachineName: parent.stateMachineName,
@@ -44,7 +44,10 @@ export async function startChild(
   // Created before, by an earlier attempt at this outbox: finish its start if that attempt
   // crashed before sending it. A child that has moved on drives itself.
   const existing = await context.ports.store.getExecution(child.id);
-  if (existing?.outbox.messageId === startMessageId(child.id)) {
+  if (
+    existing?.outbox.messageId === startMessageId(child.id) &&
+    (existing.performedSeq ?? 0) < existing.seq
+  ) {
     await performOutbox(context, existing, definition, { invoke: false });
   }
 }

@@ -73,7 +73,7 @@ export async function startExecution(
     }
   }
   const definition = await context.definitions.get(stateMachineName, machine.versionId);
-  const decision = engineStart(
+  const decision = await engineStart(
     definition,
     {
       id,

@@ -43,6 +43,7 @@ export class MemoryDriver {
   readonly histories = new Map<string, HistoryEvent[]>();
   /** Every event of every execution in the order recorded: the merged view. */
   readonly merged: { executionId: string; event: HistoryEvent }[] = [];
+  private readonly starting: Promise<Snapshot>[] = [];
   private readonly queue: Message[] = [];
   private queueHead = 0;
   private readonly inFlight: InFlight[] = [];
@@ -64,30 +65,37 @@ export class MemoryDriver {
     };
   }
 
+  /** Starts an execution; `runUntilIdle` waits for starts not awaited by the caller. */
   start(request: {
     id: string;
     name: string;
     input: Json;
     stateMachineId: string;
     stateMachineName: string;
-  }): Snapshot {
-    this.apply(request.id, startExecution(this.definition, request, this.env));
-    return this.executions.get(request.id)!;
+  }): Promise<Snapshot> {
+    const started = startExecution(this.definition, request, this.env).then(async (decision) => {
+      await this.apply(request.id, decision);
+      return this.executions.get(request.id)!;
+    });
+    this.starting.push(started);
+    return started;
   }
 
   /** Processes messages, task results and timers until nothing is left to do. */
   async runUntilIdle(): Promise<void> {
     for (;;) {
+      const starting = this.starting.splice(0);
+      if (starting.length > 0) await Promise.all(starting);
       if (this.queueHead < this.queue.length) {
         const message = this.queue[this.queueHead++];
         if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) this.compactQueue();
-        this.deliver(message);
+        await this.deliver(message);
       } else if (this.inFlight.length > 0) {
         await this.settleOldestTask();
       } else if (this.timers.size > 0) {
         const timer = this.timers.pop()!;
         this.now = Math.max(this.now, timer.dueTime);
-        this.deliver(timer.value);
+        await this.deliver(timer.value);
       } else {
         return;
       }
@@ -129,16 +137,16 @@ export class MemoryDriver {
     return entry;
   }
 
-  private deliver(message: Message): void {
+  private async deliver(message: Message): Promise<void> {
     const snapshot = this.executions.get(message.executionId);
     if (!snapshot) return;
-    const decision = step(this.definition, snapshot, message.event, this.env, {
+    const decision = await step(this.definition, snapshot, message.event, this.env, {
       fuseStates: this.options.fuseStates,
     });
-    if (decision.ignored === undefined) this.apply(message.executionId, decision);
+    if (decision.ignored === undefined) await this.apply(message.executionId, decision);
   }
 
-  private apply(executionId: string, decision: Decision): void {
+  private async apply(executionId: string, decision: Decision): Promise<void> {
     const { snapshot } = decision;
     this.executions.set(executionId, snapshot);
     this.transitions++;
@@ -167,7 +175,8 @@ export class MemoryDriver {
           break;
         case 'StartChildren':
           for (const child of effect.children) {
-            this.apply(child.id, startChildExecution(this.definition, snapshot.execution, child, this.env));
+            const started = await startChildExecution(this.definition, snapshot.execution, child, this.env);
+            await this.apply(child.id, started);
           }
           break;
         case 'StopChildren':
@@ -194,13 +203,13 @@ export class MemoryDriver {
     const result = await task.result;
     const { executionId, waitId } = task;
     if (!result.ok)
-      this.deliver({
+      await this.deliver({
         executionId,
         event: { type: 'TaskFailed', waitId, error: result.error, cause: result.cause },
       });
     else if (task.callback)
-      this.deliver({ executionId, event: { type: 'TaskSubmitted', waitId, output: result.output } });
-    else this.deliver({ executionId, event: { type: 'TaskSucceeded', waitId, output: result.output } });
+      await this.deliver({ executionId, event: { type: 'TaskSubmitted', waitId, output: result.output } });
+    else await this.deliver({ executionId, event: { type: 'TaskSucceeded', waitId, output: result.output } });
   }
 
   private notifyParent(child: Snapshot): void {

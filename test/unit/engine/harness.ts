@@ -100,6 +100,7 @@ export class StepHarness {
   private timers: PendingTimer[] = [];
   private timerOrder = 0;
   private tokenCount = 0;
+  private pendingStart: { input: Json } | undefined;
   /** Duplicates queued by the policy: not duplicated again. */
   private readonly copies = new WeakSet<Message>();
   readonly env: Env;
@@ -127,9 +128,17 @@ export class StepHarness {
     return this.snapshots.get(EXECUTION_ID)!;
   }
 
+  /** Starts the execution at the next `drain`, `run`, `fireNextTimer` or `deliver` (step is async). */
   start(input: Json): this {
-    this.commit(EXECUTION_ID, { type: 'Start' }, begin(this.definition, input, this.env));
+    this.pendingStart = { input };
     return this;
+  }
+
+  private async ready(): Promise<void> {
+    const pending = this.pendingStart;
+    if (!pending) return;
+    this.pendingStart = undefined;
+    await this.commit(EXECUTION_ID, { type: 'Start' }, await begin(this.definition, pending.input, this.env));
   }
 
   /** Queues a message as a driver would on a callback, a stop or a redelivery. */
@@ -148,25 +157,28 @@ export class StepHarness {
   }
 
   /** Delivers queued messages only (no timers). */
-  drain(): this {
-    while (this.queue.length > 0) this.deliverNext();
+  async drain(): Promise<this> {
+    await this.ready();
+    while (this.queue.length > 0) await this.deliverNext();
     return this;
   }
 
   /** Delivers messages, then timers in due order, until nothing is left. */
-  run(): this {
+  async run(): Promise<this> {
+    await this.ready();
     for (;;) {
-      if (this.queue.length > 0) this.deliverNext();
-      else if (!this.fireNextTimer()) return this;
+      if (this.queue.length > 0) await this.deliverNext();
+      else if (!(await this.fireNextTimer())) return this;
     }
   }
 
   /** Fires the earliest timer (advancing the clock to it); false when there is none. */
-  fireNextTimer(): boolean {
+  async fireNextTimer(): Promise<boolean> {
+    await this.ready();
     const timer = this.timers.shift();
     if (!timer) return false;
     this.now = Math.max(this.now, timer.dueTime);
-    this.deliverWithCopies(timer.message);
+    await this.deliverWithCopies(timer.message);
     return true;
   }
 
@@ -179,11 +191,12 @@ export class StepHarness {
   }
 
   /** Delivers one message exactly as given (no policy), returning the decision. */
-  deliver(message: Message): Decision | undefined {
+  async deliver(message: Message): Promise<Decision | undefined> {
+    await this.ready();
     if (this.deliveries.length > (this.options.maxDeliveries ?? 200_000)) throw new Error('runaway run');
     const snapshot = this.snapshots.get(message.executionId);
     if (!snapshot) return undefined;
-    const decision = step(this.definition, snapshot, message.event, this.env, {
+    const decision = await step(this.definition, snapshot, message.event, this.env, {
       fuseStates: this.options.fuseStates,
     });
     this.deliveries.push({ message, time: this.now, ignored: decision.ignored });
@@ -194,7 +207,7 @@ export class StepHarness {
       expect(decision.effects).toEqual([]);
       return decision;
     }
-    this.commit(message.executionId, message.event, decision, snapshot);
+    await this.commit(message.executionId, message.event, decision, snapshot);
     return decision;
   }
 
@@ -202,17 +215,17 @@ export class StepHarness {
     return this.histories.get(executionId) ?? [];
   }
 
-  private deliverNext(): void {
+  private async deliverNext(): Promise<void> {
     const index = this.options.policy?.pick?.(this.queue) ?? 0;
     const [message] = this.queue.splice(index, 1);
-    this.deliverWithCopies(message);
+    await this.deliverWithCopies(message);
   }
 
-  private deliverWithCopies(message: Message): void {
-    this.deliver(message);
+  private async deliverWithCopies(message: Message): Promise<void> {
+    await this.deliver(message);
     if (this.copies.has(message)) return;
     for (const copy of this.options.policy?.duplicates?.(message) ?? []) {
-      if (copy === 'now') this.deliver(message);
+      if (copy === 'now') await this.deliver(message);
       else {
         const later = { ...message };
         this.copies.add(later);
@@ -221,12 +234,12 @@ export class StepHarness {
     }
   }
 
-  private commit(
+  private async commit(
     executionId: string,
     event: AppliedDecision['event'],
     decision: Decision,
     before?: Snapshot,
-  ): void {
+  ): Promise<void> {
     // Without the JSON check the snapshot is frozen as it is (already-frozen parts are skipped),
     // which keeps a 1,000-child Map fast: each child snapshot carries the execution's input.
     const stored = this.options.checkJson === false ? decision.snapshot : jsonCopy(decision.snapshot);
@@ -240,10 +253,14 @@ export class StepHarness {
     let history = this.histories.get(executionId);
     if (!history) this.histories.set(executionId, (history = []));
     history.push(...decision.events);
-    for (const effect of decision.effects) this.perform(executionId, stored, effect);
+    for (const effect of decision.effects) await this.perform(executionId, stored, effect);
   }
 
-  private perform(executionId: string, snapshot: Snapshot, effect: Decision['effects'][number]): void {
+  private async perform(
+    executionId: string,
+    snapshot: Snapshot,
+    effect: Decision['effects'][number],
+  ): Promise<void> {
     if (this.options.sendMessages === false && effect.type !== 'StartChildren') return;
     switch (effect.type) {
       case 'Continue':
@@ -263,8 +280,8 @@ export class StepHarness {
         return;
       case 'StartChildren':
         for (const child of effect.children) {
-          const started = startChildExecution(this.definition, snapshot.execution, child, this.env);
-          this.commit(child.id, { type: 'Start' }, started);
+          const started = await startChildExecution(this.definition, snapshot.execution, child, this.env);
+          await this.commit(child.id, { type: 'Start' }, started);
         }
         return;
       case 'StopChildren':

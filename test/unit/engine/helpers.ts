@@ -54,7 +54,7 @@ export function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function begin(definition: Definition, input: Json, env: Env, id = EXECUTION_ID): Decision {
+export function begin(definition: Definition, input: Json, env: Env, id = EXECUTION_ID): Promise<Decision> {
   return startExecution(
     definition,
     {
@@ -78,12 +78,12 @@ export interface Trail {
  * Delivers Advance while the last decision asks to continue: runs the pure states up to the
  * next wait (or the end). Every snapshot handed to `step` is frozen.
  */
-export function advance(definition: Definition, from: Decision | Snapshot, env: Env): Trail {
+export async function advance(definition: Definition, from: Decision | Snapshot, env: Env): Promise<Trail> {
   const decisions: Decision[] = 'effects' in from ? [from] : [];
   let snapshot = 'effects' in from ? from.snapshot : from;
   let pending = 'effects' in from ? from.effects.some((effect) => effect.type === 'Continue') : true;
   while (pending) {
-    const decision = step(definition, deepFreeze(snapshot), { type: 'Advance' }, env);
+    const decision = await step(definition, deepFreeze(snapshot), { type: 'Advance' }, env);
     if (decision.ignored !== undefined) break;
     decisions.push(decision);
     snapshot = decision.snapshot;
@@ -93,13 +93,18 @@ export function advance(definition: Definition, from: Decision | Snapshot, env: 
 }
 
 /** Starts an execution and runs it up to its first wait. */
-export function startAndAdvance(definition: Definition, input: Json, env: Env): Trail {
-  return advance(definition, begin(definition, input, env), env);
+export async function startAndAdvance(definition: Definition, input: Json, env: Env): Promise<Trail> {
+  return advance(definition, await begin(definition, input, env), env);
 }
 
 /** Applies one event to a frozen snapshot, then advances through the pure states that follow. */
-export function deliver(definition: Definition, snapshot: Snapshot, event: EngineEvent, env: Env): Trail {
-  const decision = step(definition, deepFreeze(snapshot), event, env);
+export async function deliver(
+  definition: Definition,
+  snapshot: Snapshot,
+  event: EngineEvent,
+  env: Env,
+): Promise<Trail> {
+  const decision = await step(definition, deepFreeze(snapshot), event, env);
   if (decision.ignored !== undefined) return { snapshot, decisions: [decision] };
   return advance(definition, decision, env);
 }

@@ -60,8 +60,8 @@ describe('Parallel', () => {
     },
   });
 
-  it('starts one child per branch on the same input, with ids {parent}/{wait}/{index}', () => {
-    const trail = startAndAdvance(definition, { x: 1 }, testEnv());
+  it('starts one child per branch on the same input, with ids {parent}/{wait}/{index}', async () => {
+    const trail = await startAndAdvance(definition, { x: 1 }, testEnv());
     const start = lastEffect(trail, 'StartChildren');
     const phase = trail.snapshot.position?.phase;
     expect(phase?.kind).toBe('children');
@@ -77,9 +77,9 @@ describe('Parallel', () => {
     }
   });
 
-  it('joins once, results in branch order whatever the completion order', () => {
+  it('joins once, results in branch order whatever the completion order', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(definition, {}, env);
+    const trail = await startAndAdvance(definition, {}, env);
     const { waitId } = lastEffect(trail, 'StartChildren');
     let snapshot = trail.snapshot;
     const types: string[] = [];
@@ -91,7 +91,7 @@ describe('Parallel', () => {
         index,
         outcome: { status: 'SUCCEEDED', output: `out-${index}` },
       };
-      const decision = step(definition, deepFreeze(snapshot), event, env);
+      const decision = await step(definition, deepFreeze(snapshot), event, env);
       applied.push(decision.ignored === undefined);
       types.push(...decision.events.map((e) => e.type));
       snapshot = decision.snapshot;
@@ -101,9 +101,9 @@ describe('Parallel', () => {
     expect(snapshot).toMatchObject({ status: 'SUCCEEDED', output: ['out-0', 'out-1', 'out-2'] });
   });
 
-  it('a failed branch fails the state once and stops the branches still running', () => {
+  it('a failed branch fails the state once and stops the branches still running', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(definition, {}, env);
+    const trail = await startAndAdvance(definition, {}, env);
     const start = lastEffect(trail, 'StartChildren');
     const failure: EngineEvent = {
       type: 'ChildCompleted',
@@ -111,13 +111,13 @@ describe('Parallel', () => {
       index: 1,
       outcome: { status: 'FAILED', error: 'Branch.Broke', cause: 'b failed' },
     };
-    const first = step(
+    const first = await step(
       definition,
       deepFreeze(trail.snapshot),
       { ...failure, index: 0, outcome: { status: 'SUCCEEDED', output: 'a' } } as EngineEvent,
       env,
     );
-    const failed = step(definition, deepFreeze(first.snapshot), failure, env);
+    const failed = await step(definition, deepFreeze(first.snapshot), failure, env);
     expect(failed.events.map((event) => event.type)).toEqual(['ParallelStateFailed', 'ExecutionFailed']);
     expect(failed.snapshot).toMatchObject({ status: 'FAILED', error: 'Branch.Broke', cause: 'b failed' });
     const stopped = failed.effects
@@ -125,7 +125,9 @@ describe('Parallel', () => {
       .flatMap((effect) => effect.childIds);
     expect(new Set(stopped)).toEqual(new Set([start.children[2].id]));
     const late: EngineEvent = { ...failure, index: 2, outcome: { status: 'SUCCEEDED', output: 'c' } };
-    expect(step(definition, deepFreeze(failed.snapshot), late, env).ignored).toEqual(expect.any(String));
+    expect((await step(definition, deepFreeze(failed.snapshot), late, env)).ignored).toEqual(
+      expect.any(String),
+    );
   });
 });
 
@@ -150,9 +152,9 @@ describe('Map with MaxConcurrency', () => {
   });
   const items = Array.from({ length: 1000 }, (_, i) => ({ id: `item-${i}`, delay: (i * 37) % 11 }));
 
-  it('1,000 items, MaxConcurrency 10: never more than 10 running, one join, results in order', () => {
-    const harness = new StepHarness(definition, { checkJson: false }).start({ items });
-    harness.run();
+  it('1,000 items, MaxConcurrency 10: never more than 10 running, one join, results in order', async () => {
+    const harness = await new StepHarness(definition, { checkJson: false }).start({ items });
+    await harness.run();
     expect(harness.root.status).toBe('SUCCEEDED');
     expect(harness.root.output).toEqual(items.map((item) => item.id));
 
@@ -184,12 +186,12 @@ describe('Map with MaxConcurrency', () => {
     expect(completion).not.toEqual([...completion].sort((a, b) => (a as number) - (b as number)));
   });
 
-  it('each completion launches the next item, in index order', () => {
+  it('each completion launches the next item, in index order', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(definition, { items: items.slice(0, 12) }, env);
+    const trail = await startAndAdvance(definition, { items: items.slice(0, 12) }, env);
     const start = lastEffect(trail, 'StartChildren');
     expect(start.children.map((child) => child.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    const done = step(
+    const done = await step(
       definition,
       deepFreeze(trail.snapshot),
       {
@@ -204,7 +206,7 @@ describe('Map with MaxConcurrency', () => {
     expect(next.flatMap((effect) => effect.children.map((child) => [child.index, child.input]))).toEqual([
       [10, items[10]],
     ]);
-    const duplicate = step(
+    const duplicate = await step(
       definition,
       deepFreeze(done.snapshot),
       {
@@ -219,8 +221,8 @@ describe('Map with MaxConcurrency', () => {
     expect(duplicate.effects).toEqual([]);
   });
 
-  it('an empty array succeeds at once with [] and starts no child', () => {
-    const harness = new StepHarness(definition).start({ items: [] }).run();
+  it('an empty array succeeds at once with [] and starts no child', async () => {
+    const harness = await new StepHarness(definition).start({ items: [] }).run();
     expect(harness.root).toMatchObject({ status: 'SUCCEEDED', output: [] });
     expect(harness.snapshots.size).toBe(1);
   });
@@ -255,8 +257,8 @@ describe('a failing Map iteration', () => {
   const items = (bad: number[], length = 5): Json =>
     Array.from({ length }, (_, i) => ({ i, bad: bad.includes(i) }));
 
-  it('stops its running siblings and fails the Map once', () => {
-    const harness = new StepHarness(failingMap()).start(items([2])).run();
+  it('stops its running siblings and fails the Map once', async () => {
+    const harness = await new StepHarness(failingMap()).start(items([2])).run();
     expect(harness.root).toMatchObject({ status: 'FAILED', error: 'Item.Bad', cause: 'bad item' });
     const types = harness.history().map((event) => event.type);
     expect(count(types, 'MapStateFailed')).toBe(1);
@@ -278,8 +280,8 @@ describe('a failing Map iteration', () => {
     for (const id of siblings) expect(harness.snapshots.get(id)?.status).toBe('ABORTED');
   });
 
-  it('two failing iterations still fail the Map once; the second completion is ignored', () => {
-    const harness = new StepHarness(failingMap()).start(items([1, 3])).run();
+  it('two failing iterations still fail the Map once; the second completion is ignored', async () => {
+    const harness = await new StepHarness(failingMap()).start(items([1, 3])).run();
     const types = harness.history().map((event) => event.type);
     expect(count(types, 'MapStateFailed')).toBe(1);
     expect(count(types, 'ExecutionFailed')).toBe(1);
@@ -289,8 +291,8 @@ describe('a failing Map iteration', () => {
     expect(parentDeliveries.map((d) => d.ignored === undefined)).toEqual([true, false]);
   });
 
-  it('with a Catch, the Map is left through the catcher and stopped siblings never report', () => {
-    const harness = new StepHarness(
+  it('with a Catch, the Map is left through the catcher and stopped siblings never report', async () => {
+    const harness = await new StepHarness(
       failingMap(
         { Catch: [{ ErrorEquals: ['Item.Bad'], ResultPath: '$', Next: 'After' }] },
         { Type: 'Pass', End: true },
@@ -307,7 +309,7 @@ describe('a failing Map iteration', () => {
     expect(count(types, 'MapIterationSucceeded')).toBe(0);
   });
 
-  it('with a Retry, the Map restarts with fresh children; the old ones are stale', () => {
+  it('with a Retry, the Map restarts with fresh children; the old ones are stale', async () => {
     let attempt = 0;
     const definition = definitionOf({
       StartAt: 'Each',
@@ -325,7 +327,7 @@ describe('a failing Map iteration', () => {
         },
       },
     });
-    const harness = new StepHarness(definition, {
+    const harness = await new StepHarness(definition, {
       tasks: {
         Work: (call) => {
           attempt++;
@@ -355,7 +357,7 @@ describe('a failing Map iteration', () => {
 });
 
 describe('nested joins', () => {
-  it('a failing iteration of an outer Map stops every running descendant, grandchildren too', () => {
+  it('a failing iteration of an outer Map stops every running descendant, grandchildren too', async () => {
     const definition = definitionOf({
       StartAt: 'Outer',
       States: {
@@ -390,7 +392,7 @@ describe('nested joins', () => {
       { bad: false, parts: [3] },
       { bad: true, parts: [] },
     ];
-    const harness = new StepHarness(definition).start(input).run();
+    const harness = await new StepHarness(definition).start(input).run();
     expect(harness.root).toMatchObject({ status: 'FAILED', error: 'Outer.Bad' });
     const descendants = [...harness.snapshots.entries()].filter(([id]) => id !== EXECUTION_ID);
     // 3 outer iterations and 3 inner ones.
@@ -437,8 +439,8 @@ describe('tolerated failures', () => {
     [{ ToleratedFailurePercentage: 50 }, [1, 3], 'SUCCEEDED'],
     [{ ToleratedFailurePercentage: 50 }, [0, 1, 3], 'FAILED'],
     [{ ToleratedFailureCount: 0 }, [3], 'FAILED'],
-  ])('%j with failing items %j → %s', (tolerance, bad, status) => {
-    const harness = new StepHarness(tolerantMap(tolerance)).start(items(bad)).run();
+  ])('%j with failing items %j → %s', async (tolerance, bad, status) => {
+    const harness = await new StepHarness(tolerantMap(tolerance)).start(items(bad)).run();
     expect(harness.root.status).toBe(status);
     const types = harness.history().map((event) => event.type);
     if (status === 'FAILED') {

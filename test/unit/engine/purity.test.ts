@@ -21,9 +21,9 @@ function replayEnv(time: number): Env {
   };
 }
 
-function runScenario(scenario: (typeof scenarios)[number]) {
+async function runScenario(scenario: (typeof scenarios)[number]) {
   const definition = definitionOf(scenario.definition);
-  const harness = new StepHarness(definition, { tasks: scenario.tasks() }).start(scenario.input).run();
+  const harness = await new StepHarness(definition, { tasks: scenario.tasks() }).start(scenario.input).run();
   return { definition, harness };
 }
 
@@ -37,32 +37,32 @@ function appliedSteps(
 }
 
 describe.each(scenarios)('$name', (scenario) => {
-  it('runs to the documented result (the scenarios below are meaningful)', () => {
-    const { harness } = runScenario(scenario);
+  it('runs to the documented result (the scenarios below are meaningful)', async () => {
+    const { harness } = await runScenario(scenario);
     expect(resultOf(harness)).toMatchObject(scenario.expected);
   });
 
-  it('gives deep-equal decisions for the same definition, snapshot, event and env', () => {
-    const { definition, harness } = runScenario(scenario);
+  it('gives deep-equal decisions for the same definition, snapshot, event and env', async () => {
+    const { definition, harness } = await runScenario(scenario);
     const steps = appliedSteps(harness);
     expect(steps.length).toBeGreaterThanOrEqual(3);
     for (const { before, event, time } of steps) {
       if (event.type === 'Start') continue;
-      const first = step(definition, before, event, replayEnv(time));
-      const second = step(definition, before, event, replayEnv(time));
+      const first = await step(definition, before, event, replayEnv(time));
+      const second = await step(definition, before, event, replayEnv(time));
       expect(second).toEqual(first);
       expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     }
   });
 
-  it('never writes to the snapshot or the event it is given (both deep-frozen)', () => {
-    const { definition, harness } = runScenario(scenario);
+  it('never writes to the snapshot or the event it is given (both deep-frozen)', async () => {
+    const { definition, harness } = await runScenario(scenario);
     for (const { before, event, time, decision } of appliedSteps(harness)) {
       if (event.type === 'Start') continue;
       const copy = jsonCopy(before);
       const frozenEvent = deepFreeze(jsonCopy(event));
       expect(Object.isFrozen(before)).toBe(true);
-      const again = step(definition, before, frozenEvent, replayEnv(time));
+      const again = await step(definition, before, frozenEvent, replayEnv(time));
       expect(before).toEqual(copy);
       expect(again.ignored).toBeUndefined();
       expect(again.snapshot).not.toBe(before);
@@ -71,8 +71,8 @@ describe.each(scenarios)('$name', (scenario) => {
     }
   });
 
-  it('returns decisions that survive a JSON round trip unchanged', () => {
-    const { harness } = runScenario(scenario);
+  it('returns decisions that survive a JSON round trip unchanged', async () => {
+    const { harness } = await runScenario(scenario);
     const phases = new Set<string>();
     for (const { decision } of harness.applied) {
       expect(jsonCopy(decision.snapshot)).toEqual(decision.snapshot);
@@ -88,30 +88,30 @@ describe.each(scenarios)('$name', (scenario) => {
 });
 
 describe('purity across the scenarios', () => {
-  it('visits every phase, so the checks above cover them all', () => {
+  it('visits every phase, so the checks above cover them all', async () => {
     const phases = new Set<string>();
     for (const scenario of scenarios) {
-      for (const { decision } of runScenario(scenario).harness.applied) {
+      for (const { decision } of (await runScenario(scenario)).harness.applied) {
         phases.add(decision.snapshot.position?.phase.kind ?? 'none');
       }
     }
     expect([...phases].sort()).toEqual(['children', 'entering', 'retrying', 'task', 'waiting']);
   });
 
-  it('a whole run repeated with the same inputs gives the same history, byte for byte', () => {
+  it('a whole run repeated with the same inputs gives the same history, byte for byte', async () => {
     for (const scenario of scenarios) {
-      const first = runScenario(scenario).harness;
-      const second = runScenario(scenario).harness;
+      const first = (await runScenario(scenario)).harness;
+      const second = (await runScenario(scenario)).harness;
       expect(JSON.stringify([...second.histories])).toBe(JSON.stringify([...first.histories]));
       expect(JSON.stringify([...second.snapshots])).toBe(JSON.stringify([...first.snapshots]));
     }
   });
 
-  it('reads the clock only through env: the history carries env.now, not the real time', () => {
+  it('reads the clock only through env: the history carries env.now, not the real time', async () => {
     const scenario = scenarios[0];
     const definition = definitionOf(scenario.definition);
     const harness = new StepHarness(definition, { tasks: scenario.tasks(), startTime: 1_000_000 });
-    harness.start(scenario.input).run();
+    await harness.start(scenario.input).run();
     const timestamps = harness.history().map((event) => event.timestamp);
     // Retry back-off 2 s, then the 5 s Wait: nothing else moves the virtual clock.
     expect(Math.min(...timestamps)).toBe(1_000_000);

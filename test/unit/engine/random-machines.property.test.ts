@@ -138,38 +138,43 @@ function chaos(seed: number): DeliveryPolicy {
 }
 
 describe('random machines of pure states and waits', () => {
-  it('give the same result and history with duplicated, reordered deliveries as a clean run', () => {
-    fc.assert(
-      fc.property(machineArb, inputArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (raw, input, seed) => {
-        const definition = definitionOf(raw);
-        const clean = new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
-        const noisy = new StepHarness(definition, { random: seededRandom(seed), policy: chaos(seed) })
-          .start(input)
-          .run();
-        expect(clean.root.status).not.toBe('RUNNING');
-        expect(resultOf(noisy)).toEqual(resultOf(clean));
-        expect(noisy.history()).toEqual(clean.history());
-        const ids = clean.history().map((event) => event.id);
-        expect(ids).toEqual(ids.map((_, i) => i + 1));
-      }),
+  it('give the same result and history with duplicated, reordered deliveries as a clean run', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        machineArb,
+        inputArb,
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        async (raw, input, seed) => {
+          const definition = definitionOf(raw);
+          const clean = await new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
+          const noisy = await new StepHarness(definition, { random: seededRandom(seed), policy: chaos(seed) })
+            .start(input)
+            .run();
+          expect(clean.root.status).not.toBe('RUNNING');
+          expect(resultOf(noisy)).toEqual(resultOf(clean));
+          expect(noisy.history()).toEqual(clean.history());
+          const ids = clean.history().map((event) => event.id);
+          expect(ids).toEqual(ids.map((_, i) => i + 1));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('fusing pure states (with chaos too) gives the same history in fewer decisions', () => {
-    fc.assert(
-      fc.property(
+  it('fusing pure states (with chaos too) gives the same history in fewer decisions', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         machineArb,
         inputArb,
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         fc.integer({ min: 1, max: 6 }),
-        (raw, input, seed, fuseStates) => {
+        async (raw, input, seed, fuseStates) => {
           const definition = definitionOf(raw);
-          const clean = new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
-          const fused = new StepHarness(definition, { random: seededRandom(seed), fuseStates })
+          const clean = await new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
+          const fused = await new StepHarness(definition, { random: seededRandom(seed), fuseStates })
             .start(input)
             .run();
-          const noisy = new StepHarness(definition, {
+          const noisy = await new StepHarness(definition, {
             random: seededRandom(seed),
             fuseStates,
             policy: chaos(seed),
@@ -195,7 +200,7 @@ describe('random machines of pure states and waits', () => {
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         async (raw, input, seed) => {
           const definition = definitionOf(raw);
-          const clean = new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
+          const clean = await new StepHarness(definition, { random: seededRandom(seed) }).start(input).run();
           const driven = await runExecution(definition, input, {
             invoker: { invoke: async () => ({ ok: false, error: 'States.Runtime', cause: 'no tasks here' }) },
             startTime: T0,
@@ -216,11 +221,11 @@ describe('random machines of pure states and waits', () => {
     );
   });
 
-  it('the generator covers every ending (so the property is not vacuous)', () => {
+  it('the generator covers every ending (so the property is not vacuous)', async () => {
     const statuses = new Set<string>();
-    fc.assert(
-      fc.property(machineArb, inputArb, (raw, input) => {
-        statuses.add(new StepHarness(definitionOf(raw)).start(input).run().root.status);
+    await fc.assert(
+      fc.asyncProperty(machineArb, inputArb, async (raw, input) => {
+        statuses.add((await new StepHarness(definitionOf(raw)).start(input).run()).root.status);
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -10,7 +10,7 @@ import { type DeliveryPolicy, type Message, StepHarness, historyMultisets, resul
 import { definitionOf } from './helpers.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
-function run(scenario: Scenario, policy?: DeliveryPolicy): StepHarness {
+function run(scenario: Scenario, policy?: DeliveryPolicy): Promise<StepHarness> {
   const definition = definitionOf(scenario.definition);
   return new StepHarness(definition, { tasks: scenario.tasks(), policy }).start(scenario.input).run();
 }
@@ -69,10 +69,10 @@ const policies: [string, DeliveryPolicy][] = [
   ['every message three times: now and later', { duplicates: () => ['now', 'later'] }],
 ];
 
-describe.each(scenarios)('$name', (scenario) => {
-  const clean = run(scenario);
+describe.each(scenarios)('$name', async (scenario) => {
+  const clean = await run(scenario);
 
-  it('clean run gives the documented result', () => {
+  it('clean run gives the documented result', async () => {
     expect(resultOf(clean)).toMatchObject(scenario.expected);
     expectEffectsOnce(clean);
     for (const delivery of clean.deliveries) {
@@ -82,17 +82,17 @@ describe.each(scenarios)('$name', (scenario) => {
     }
   });
 
-  it.each(policies)('%s: same result and history', (_label, policy) => {
-    const noisy = run(scenario, policy);
+  it.each(policies)('%s: same result and history', async (_label, policy) => {
+    const noisy = await run(scenario, policy);
     expect(resultOf(noisy)).toEqual(resultOf(clean));
     expectSameHistories(noisy, clean);
     expectEffectsOnce(noisy);
     expect(noisy.deliveries.length).toBeGreaterThan(clean.deliveries.length);
   });
 
-  it('fused (fuseStates 4) and delivered twice: same result and history', () => {
+  it('fused (fuseStates 4) and delivered twice: same result and history', async () => {
     const definition = definitionOf(scenario.definition);
-    const fused = new StepHarness(definition, {
+    const fused = await new StepHarness(definition, {
       tasks: scenario.tasks(),
       fuseStates: 4,
       policy: policies[2][1],
@@ -104,15 +104,15 @@ describe.each(scenarios)('$name', (scenario) => {
     expectEffectsOnce(fused);
   });
 
-  it('the recorded message log replayed with every message twice rebuilds the same run', () => {
+  it('the recorded message log replayed with every message twice rebuilds the same run', async () => {
     const definition = definitionOf(scenario.definition);
-    const replay = new StepHarness(definition, { tasks: scenario.tasks(), sendMessages: false }).start(
+    const replay = await new StepHarness(definition, { tasks: scenario.tasks(), sendMessages: false }).start(
       scenario.input,
     );
     for (const { message, time } of clean.deliveries) {
       replay.now = time;
-      replay.deliver(message);
-      replay.deliver(message);
+      await replay.deliver(message);
+      await replay.deliver(message);
     }
     expect(resultOf(replay)).toEqual(resultOf(clean));
     expectSameHistories(replay, clean);
@@ -149,21 +149,21 @@ describe('reordering where order does not matter', () => {
 
   it.each(joinScenarios.map((scenario) => [scenario.name, scenario] as const))(
     '%s: ChildCompleted of different children swapped',
-    (_name, scenario) => {
-      const clean = run(scenario);
+    async (_name, scenario) => {
+      const clean = await run(scenario);
       const policy = swapChildCompletions();
-      const swapped = run(scenario, policy);
+      const swapped = await run(scenario, policy);
       expect(resultOf(swapped)).toEqual(resultOf(clean));
       expectSameHistories(swapped, clean);
       if (/^(map|nested)/.test(scenario.name)) expect(policy.swaps).toBeGreaterThan(0);
     },
   );
 
-  it('swapped and duplicated at once', () => {
+  it('swapped and duplicated at once', async () => {
     for (const scenario of joinScenarios) {
-      const clean = run(scenario);
+      const clean = await run(scenario);
       const policy = { ...swapChildCompletions(), duplicates: (): ('now' | 'later')[] => ['later'] };
-      const noisy = run(scenario, policy);
+      const noisy = await run(scenario, policy);
       expect(resultOf(noisy)).toEqual(resultOf(clean));
       expectSameHistories(noisy, clean);
     }

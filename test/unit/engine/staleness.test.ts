@@ -87,29 +87,25 @@ function expectIgnored(decision: Decision, snapshot: Snapshot): void {
   expect(decision.effects).toEqual([]);
 }
 
-function stepFrozen(definition: Definition, snapshot: Snapshot, event: EngineEvent): Decision {
+function stepFrozen(definition: Definition, snapshot: Snapshot, event: EngineEvent): Promise<Decision> {
   return step(definition, deepFreeze(jsonCopy(snapshot)), event, testEnv());
 }
 
 const ok = (waitId: string): EngineEvent => ({ type: 'TaskSucceeded', waitId, output: { done: true } });
 
 describe('Advance outside the entering phase', () => {
-  it('is ignored while a task runs, while waiting, while retrying and while children run', () => {
+  it('is ignored while a task runs, while waiting, while retrying and while children run', async () => {
     const env = testEnv();
-    const task = startAndAdvance(taskMachine, {}, env).snapshot;
+    const task = (await startAndAdvance(taskMachine, {}, env)).snapshot;
     expect(task.position?.phase.kind).toBe('task');
-    const waiting = deliver(taskMachine, task, ok(waitIdOf(task)), env).snapshot;
+    const waiting = (await deliver(taskMachine, task, ok(waitIdOf(task)), env)).snapshot;
     expect(waiting.position?.phase.kind).toBe('waiting');
     const failed = { type: 'TaskFailed' as const, waitId: '', error: 'E', cause: 'c' };
-    const retrying = startAndAdvance(retryMachine, {}, env).snapshot;
-    const retryPhase = deliver(
-      retryMachine,
-      retrying,
-      { ...failed, waitId: waitIdOf(retrying) },
-      env,
-    ).snapshot;
+    const retrying = (await startAndAdvance(retryMachine, {}, env)).snapshot;
+    const retryPhase = (await deliver(retryMachine, retrying, { ...failed, waitId: waitIdOf(retrying) }, env))
+      .snapshot;
     expect(retryPhase.position?.phase.kind).toBe('retrying');
-    const children = startAndAdvance(parallelMachine, {}, env).snapshot;
+    const children = (await startAndAdvance(parallelMachine, {}, env)).snapshot;
     expect(children.position?.phase.kind).toBe('children');
 
     for (const [definition, snapshot] of [
@@ -118,7 +114,7 @@ describe('Advance outside the entering phase', () => {
       [retryMachine, retryPhase],
       [parallelMachine, children],
     ] as const) {
-      expectIgnored(stepFrozen(definition, snapshot, { type: 'Advance' }), snapshot);
+      expectIgnored(await stepFrozen(definition, snapshot, { type: 'Advance' }), snapshot);
     }
   });
 });
@@ -129,17 +125,17 @@ describe('Advance naming a commit', () => {
     States: { One: { Type: 'Pass', Next: 'Two' }, Two: { Type: 'Pass', End: true } },
   });
 
-  it('applies when it names the commit that asked for it, and is stale otherwise', () => {
+  it('applies when it names the commit that asked for it, and is stale otherwise', async () => {
     const env = testEnv();
-    const first = startAndAdvance(pass, {}, env).decisions;
+    const first = (await startAndAdvance(pass, {}, env)).decisions;
     // The start asked to enter One; entering One asked to enter Two.
     const afterOne = first[1].snapshot;
     expect(afterOne.position).toMatchObject({ state: 'Two', phase: { kind: 'entering' } });
-    const old = stepFrozen(pass, afterOne, { type: 'Advance', seq: first[0].snapshot.seq });
+    const old = await stepFrozen(pass, afterOne, { type: 'Advance', seq: first[0].snapshot.seq });
     expectIgnored(old, afterOne);
-    const future = stepFrozen(pass, afterOne, { type: 'Advance', seq: afterOne.seq + 1 });
+    const future = await stepFrozen(pass, afterOne, { type: 'Advance', seq: afterOne.seq + 1 });
     expectIgnored(future, afterOne);
-    const current = stepFrozen(pass, afterOne, { type: 'Advance', seq: afterOne.seq });
+    const current = await stepFrozen(pass, afterOne, { type: 'Advance', seq: afterOne.seq });
     expect(current.ignored).toBeUndefined();
     expect(current.events.map((event) => event.type)).toEqual([
       'PassStateEntered',
@@ -149,9 +145,9 @@ describe('Advance naming a commit', () => {
   });
 });
 
-describe('events for another wait', () => {
+describe('events for another wait', async () => {
   const env = testEnv();
-  const task = startAndAdvance(taskMachine, {}, env).snapshot;
+  const task = (await startAndAdvance(taskMachine, {}, env)).snapshot;
   const other = `${waitIdOf(task)}-other`;
 
   it.each<[string, EngineEvent]>([
@@ -164,87 +160,87 @@ describe('events for another wait', () => {
       'ChildCompleted',
       { type: 'ChildCompleted', waitId: other, index: 0, outcome: { status: 'SUCCEEDED', output: 1 } },
     ],
-  ])('%s with a wait id that is not the task’s is ignored', (_name, event) => {
-    expectIgnored(stepFrozen(taskMachine, task, event), task);
+  ])('%s with a wait id that is not the task’s is ignored', async (_name, event) => {
+    expectIgnored(await stepFrozen(taskMachine, task, event), task);
   });
 
-  it('a ChildCompleted addressed to a task’s own wait id is ignored (it is not a join)', () => {
+  it('a ChildCompleted addressed to a task’s own wait id is ignored (it is not a join)', async () => {
     const event: EngineEvent = {
       type: 'ChildCompleted',
       waitId: waitIdOf(task),
       index: 0,
       outcome: { status: 'SUCCEEDED', output: 1 },
     };
-    expectIgnored(stepFrozen(taskMachine, task, event), task);
+    expectIgnored(await stepFrozen(taskMachine, task, event), task);
   });
 
-  it('a TaskSucceeded addressed to a Wait state’s timer id is ignored', () => {
-    const waiting = deliver(taskMachine, task, ok(waitIdOf(task)), env).snapshot;
-    expectIgnored(stepFrozen(taskMachine, waiting, ok(waitIdOf(waiting))), waiting);
+  it('a TaskSucceeded addressed to a Wait state’s timer id is ignored', async () => {
+    const waiting = (await deliver(taskMachine, task, ok(waitIdOf(task)), env)).snapshot;
+    expectIgnored(await stepFrozen(taskMachine, waiting, ok(waitIdOf(waiting))), waiting);
   });
 
-  it('a TimerFired for the task’s heartbeat id after the heartbeat was renewed is ignored', () => {
-    const asking = startAndAdvance(callbackMachine, {}, env).snapshot;
+  it('a TimerFired for the task’s heartbeat id after the heartbeat was renewed is ignored', async () => {
+    const asking = (await startAndAdvance(callbackMachine, {}, env)).snapshot;
     const phase = asking.position?.phase;
     if (phase?.kind !== 'task' || !phase.heartbeatWaitId) throw new Error('expected a heartbeat wait');
-    const renewed = deliver(
-      callbackMachine,
-      asking,
-      { type: 'TaskHeartbeat', waitId: phase.waitId },
-      env,
+    const renewed = (
+      await deliver(callbackMachine, asking, { type: 'TaskHeartbeat', waitId: phase.waitId }, env)
     ).snapshot;
     expectIgnored(
-      stepFrozen(callbackMachine, renewed, { type: 'TimerFired', waitId: phase.heartbeatWaitId }),
+      await stepFrozen(callbackMachine, renewed, { type: 'TimerFired', waitId: phase.heartbeatWaitId }),
       renewed,
     );
   });
 
-  it('a TaskHeartbeat for a task without HeartbeatSeconds is ignored', () => {
-    expectIgnored(stepFrozen(taskMachine, task, { type: 'TaskHeartbeat', waitId: waitIdOf(task) }), task);
+  it('a TaskHeartbeat for a task without HeartbeatSeconds is ignored', async () => {
+    expectIgnored(
+      await stepFrozen(taskMachine, task, { type: 'TaskHeartbeat', waitId: waitIdOf(task) }),
+      task,
+    );
   });
 });
 
 describe('duplicates', () => {
-  it('a second TaskSucceeded for the same wait is ignored', () => {
+  it('a second TaskSucceeded for the same wait is ignored', async () => {
     const env = testEnv();
-    const task = startAndAdvance(taskMachine, {}, env).snapshot;
-    const done = deliver(taskMachine, task, ok(waitIdOf(task)), env).snapshot;
-    expectIgnored(stepFrozen(taskMachine, done, ok(waitIdOf(task))), done);
+    const task = (await startAndAdvance(taskMachine, {}, env)).snapshot;
+    const done = (await deliver(taskMachine, task, ok(waitIdOf(task)), env)).snapshot;
+    expectIgnored(await stepFrozen(taskMachine, done, ok(waitIdOf(task))), done);
   });
 
-  it('a TaskFailed after the TaskSucceeded of the same wait is ignored', () => {
+  it('a TaskFailed after the TaskSucceeded of the same wait is ignored', async () => {
     const env = testEnv();
-    const task = startAndAdvance(taskMachine, {}, env).snapshot;
-    const done = deliver(taskMachine, task, ok(waitIdOf(task)), env).snapshot;
+    const task = (await startAndAdvance(taskMachine, {}, env)).snapshot;
+    const done = (await deliver(taskMachine, task, ok(waitIdOf(task)), env)).snapshot;
     const late: EngineEvent = { type: 'TaskFailed', waitId: waitIdOf(task), error: 'E', cause: 'c' };
-    expectIgnored(stepFrozen(taskMachine, done, late), done);
+    expectIgnored(await stepFrozen(taskMachine, done, late), done);
   });
 
-  it('the task’s own timeout timer after it succeeded is ignored', () => {
+  it('the task’s own timeout timer after it succeeded is ignored', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(taskMachine, {}, env);
+    const trail = await startAndAdvance(taskMachine, {}, env);
     const timer = lastEffect(trail, 'StartTimer');
     expect(timer.purpose).toBe('TaskTimeout');
-    const done = deliver(taskMachine, trail.snapshot, ok(waitIdOf(trail.snapshot)), env).snapshot;
-    expectIgnored(stepFrozen(taskMachine, done, { type: 'TimerFired', waitId: timer.waitId }), done);
+    const done = (await deliver(taskMachine, trail.snapshot, ok(waitIdOf(trail.snapshot)), env)).snapshot;
+    expectIgnored(await stepFrozen(taskMachine, done, { type: 'TimerFired', waitId: timer.waitId }), done);
   });
 
-  it('a second TaskSubmitted for the same wait is ignored', () => {
+  it('a second TaskSubmitted for the same wait is ignored', async () => {
     const env = testEnv();
-    const asking = startAndAdvance(callbackMachine, {}, env).snapshot;
+    const asking = (await startAndAdvance(callbackMachine, {}, env)).snapshot;
     const submitted = {
       type: 'TaskSubmitted' as const,
       waitId: waitIdOf(asking),
       output: { MessageId: 'm' },
     };
-    const once = step(callbackMachine, deepFreeze(asking), submitted, env);
+    const once = await step(callbackMachine, deepFreeze(asking), submitted, env);
     expect(once.events.map((event) => event.type)).toEqual(['TaskSubmitted']);
-    expectIgnored(stepFrozen(callbackMachine, once.snapshot, submitted), once.snapshot);
+    expectIgnored(await stepFrozen(callbackMachine, once.snapshot, submitted), once.snapshot);
   });
 
-  it('a ChildCompleted delivered twice for the same Parallel branch is ignored the second time', () => {
+  it('a ChildCompleted delivered twice for the same Parallel branch is ignored the second time', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(parallelMachine, { x: 1 }, env);
+    const trail = await startAndAdvance(parallelMachine, { x: 1 }, env);
     const { waitId } = lastEffect(trail, 'StartChildren');
     const first: EngineEvent = {
       type: 'ChildCompleted',
@@ -252,17 +248,17 @@ describe('duplicates', () => {
       index: 0,
       outcome: { status: 'SUCCEEDED', output: 'a' },
     };
-    const once = step(parallelMachine, deepFreeze(trail.snapshot), first, env);
+    const once = await step(parallelMachine, deepFreeze(trail.snapshot), first, env);
     expect(once.ignored).toBeUndefined();
-    expectIgnored(stepFrozen(parallelMachine, once.snapshot, first), once.snapshot);
+    expectIgnored(await stepFrozen(parallelMachine, once.snapshot, first), once.snapshot);
     // The same index with another outcome is a duplicate too: the first outcome stands.
     const conflicting: EngineEvent = { ...first, outcome: { status: 'FAILED', error: 'E', cause: 'c' } };
-    expectIgnored(stepFrozen(parallelMachine, once.snapshot, conflicting), once.snapshot);
+    expectIgnored(await stepFrozen(parallelMachine, once.snapshot, conflicting), once.snapshot);
   });
 
-  it('a ChildCompleted for a Map iteration not yet launched, or out of range, is ignored', () => {
+  it('a ChildCompleted for a Map iteration not yet launched, or out of range, is ignored', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(mapMachine, [1, 2, 3], env);
+    const trail = await startAndAdvance(mapMachine, [1, 2, 3], env);
     const start = lastEffect(trail, 'StartChildren');
     expect(start.children.map((child) => child.index)).toEqual([0]);
     for (const index of [1, 2, 3, -1]) {
@@ -272,43 +268,46 @@ describe('duplicates', () => {
         index,
         outcome: { status: 'SUCCEEDED', output: index },
       };
-      expectIgnored(stepFrozen(mapMachine, trail.snapshot, event), trail.snapshot);
+      expectIgnored(await stepFrozen(mapMachine, trail.snapshot, event), trail.snapshot);
     }
   });
 });
 
-describe('after the execution ended', () => {
+describe('after the execution ended', async () => {
   const env = testEnv();
-  const task = startAndAdvance(taskMachine, {}, env).snapshot;
+  const task = (await startAndAdvance(taskMachine, {}, env)).snapshot;
   const waitId = waitIdOf(task);
-  const afterTask = deliver(taskMachine, task, ok(waitId), env).snapshot;
+  const afterTask = (await deliver(taskMachine, task, ok(waitId), env)).snapshot;
   const timedMachine = definitionOf({ ...(taskMachine.source as object), TimeoutSeconds: 30 });
-  const timedTask = startAndAdvance(timedMachine, {}, env).snapshot;
+  const timedTask = (await startAndAdvance(timedMachine, {}, env)).snapshot;
   const ended: [string, Definition, Snapshot][] = [
     [
       'SUCCEEDED',
       taskMachine,
-      deliver(taskMachine, afterTask, { type: 'TimerFired', waitId: waitIdOf(afterTask) }, env).snapshot,
+      (await deliver(taskMachine, afterTask, { type: 'TimerFired', waitId: waitIdOf(afterTask) }, env))
+        .snapshot,
     ],
     [
       'FAILED',
       taskMachine,
-      deliver(taskMachine, task, { type: 'TaskFailed', waitId, error: 'E', cause: 'c' }, env).snapshot,
+      (await deliver(taskMachine, task, { type: 'TaskFailed', waitId, error: 'E', cause: 'c' }, env))
+        .snapshot,
     ],
     [
       'FAILED by States.Timeout',
       taskMachine,
-      deliver(taskMachine, task, { type: 'TimerFired', waitId }, env).snapshot,
+      (await deliver(taskMachine, task, { type: 'TimerFired', waitId }, env)).snapshot,
     ],
-    ['ABORTED', taskMachine, deliver(taskMachine, task, { type: 'Stop' }, env).snapshot],
+    ['ABORTED', taskMachine, (await deliver(taskMachine, task, { type: 'Stop' }, env)).snapshot],
     [
       'TIMED_OUT',
       timedMachine,
-      deliver(timedMachine, timedTask, { type: 'TimerFired', waitId: 'execution-timeout' }, env).snapshot,
+      (await deliver(timedMachine, timedTask, { type: 'TimerFired', waitId: 'execution-timeout' }, env))
+        .snapshot,
     ],
   ];
 
-  it('the fixtures really ended', () => {
+  it('the fixtures really ended', async () => {
     expect(ended.map(([, , snapshot]) => [snapshot.status, snapshot.error])).toEqual([
       ['SUCCEEDED', undefined],
       ['FAILED', 'E'],
@@ -336,8 +335,8 @@ describe('after the execution ended', () => {
   for (const [label, definition, snapshot] of ended) {
     it.each(events.map((event) => [event.type, event] as const))(
       `%s on a ${label} execution is ignored`,
-      (_t, event) => {
-        expectIgnored(stepFrozen(definition, snapshot, event), snapshot);
+      async (_t, event) => {
+        expectIgnored(await stepFrozen(definition, snapshot, event), snapshot);
       },
     );
   }

@@ -33,7 +33,7 @@ function taskMachine(task: Record<string, unknown>, extraStates: Record<string, 
 }
 
 describe('InvokeTask effect', () => {
-  it('carries the evaluated parameters, the pattern, the wait id and the timeouts', () => {
+  it('carries the evaluated parameters, the pattern, the wait id and the timeouts', async () => {
     const env = testEnv();
     const definition = taskMachine({
       Resource: 'arn:aws:states:::lambda:invoke',
@@ -41,7 +41,7 @@ describe('InvokeTask effect', () => {
       Parameters: { FunctionName: 'charge', Payload: { 'id.$': '$.id', fixed: 'yes' } },
       TimeoutSeconds: 20,
     });
-    const trail = startAndAdvance(definition, { order: { id: 'o-1' }, other: true }, env);
+    const trail = await startAndAdvance(definition, { order: { id: 'o-1' }, other: true }, env);
     const invoke = lastEffect(trail, 'InvokeTask');
     expect(invoke).toMatchObject({
       type: 'InvokeTask',
@@ -72,15 +72,15 @@ describe('InvokeTask effect', () => {
     ['arn:aws:states:::states:startExecution.sync:2', 'sync:2'],
     ['arn:aws:states:::sqs:sendMessage.waitForTaskToken', 'waitForTaskToken'],
     [lambdaArn, 'request-response'],
-  ])('%s → pattern %s', (resource, pattern) => {
-    const trail = startAndAdvance(taskMachine({ Resource: resource }), {}, testEnv());
+  ])('%s → pattern %s', async (resource, pattern) => {
+    const trail = await startAndAdvance(taskMachine({ Resource: resource }), {}, testEnv());
     expect(lastEffect(trail, 'InvokeTask').pattern).toBe(pattern);
   });
 
-  it('a bare Lambda function ARN records LambdaFunction* events', () => {
+  it('a bare Lambda function ARN records LambdaFunction* events', async () => {
     const env = testEnv();
     const definition = taskMachine({ Resource: lambdaArn });
-    const trail = startAndAdvance(definition, { a: 1 }, env);
+    const trail = await startAndAdvance(definition, { a: 1 }, env);
     expect(typesOf(trail)).toEqual([
       'ExecutionStarted',
       'TaskStateEntered',
@@ -88,7 +88,7 @@ describe('InvokeTask effect', () => {
       'LambdaFunctionStarted',
     ]);
     expect(eventsOf(trail)[2].details).toMatchObject({ resource: lambdaArn, input: { a: 1 } });
-    const done = deliver(
+    const done = await deliver(
       definition,
       trail.snapshot,
       { type: 'TaskSucceeded', waitId: waitIdOf(trail.snapshot), output: 7 },
@@ -105,9 +105,9 @@ describe('task tokens', () => {
     Parameters: { QueueUrl: 'https://sqs/q', MessageBody: { 'token.$': '$$.Task.Token', 'n.$': '$.n' } },
   });
 
-  it('only .waitForTaskToken tasks get a token; it is $$.Task.Token and travels in the effect', () => {
+  it('only .waitForTaskToken tasks get a token; it is $$.Task.Token and travels in the effect', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(definition, { n: 3 }, env);
+    const trail = await startAndAdvance(definition, { n: 3 }, env);
     expect(env.tokens).toHaveLength(1);
     const [token] = env.tokens;
     const invoke = lastEffect(trail, 'InvokeTask');
@@ -115,7 +115,7 @@ describe('task tokens', () => {
     expect(invoke.parameters).toEqual({ QueueUrl: 'https://sqs/q', MessageBody: { token, n: 3 } });
 
     const plain = testEnv();
-    const request = startAndAdvance(
+    const request = await startAndAdvance(
       taskMachine({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' } }),
       {},
       plain,
@@ -124,30 +124,30 @@ describe('task tokens', () => {
     expect(lastEffect(request, 'InvokeTask').taskToken).toBeUndefined();
   });
 
-  it('the snapshot keeps the SHA-256 of the token, never the token', () => {
+  it('the snapshot keeps the SHA-256 of the token, never the token', async () => {
     const env = testEnv();
-    const trail = startAndAdvance(definition, { n: 3 }, env);
+    const trail = await startAndAdvance(definition, { n: 3 }, env);
     const [token] = env.tokens;
     expect(trail.snapshot.position?.phase).toMatchObject({ kind: 'task', tokenHash: sha256Hex(token) });
     for (const decision of trail.decisions) expect(JSON.stringify(decision.snapshot)).not.toContain(token);
   });
 
-  it('a retried .waitForTaskToken task gets a fresh token', () => {
+  it('a retried .waitForTaskToken task gets a fresh token', async () => {
     const env = testEnv();
     const retried = taskMachine({
       Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
       Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } },
       Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 1 }],
     });
-    const first = startAndAdvance(retried, {}, env).snapshot;
-    const failed = deliver(
+    const first = (await startAndAdvance(retried, {}, env)).snapshot;
+    const failed = await deliver(
       retried,
       first,
       { type: 'TaskFailed', waitId: waitIdOf(first), error: 'E', cause: '' },
       env,
     );
     env.time = T0 + 1_000;
-    const second = deliver(
+    const second = await deliver(
       retried,
       failed.snapshot,
       { type: 'TimerFired', waitId: waitIdOf(failed.snapshot) },
@@ -160,25 +160,25 @@ describe('task tokens', () => {
 });
 
 describe('idempotency keys (I7: execution, state, attempt)', () => {
-  it('differ between attempts of a retried task and are stable for the same attempt', () => {
+  it('differ between attempts of a retried task and are stable for the same attempt', async () => {
     const env = testEnv();
     const definition = taskMachine({
       Resource: lambdaArn,
       Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 2 }],
     });
     const keys: string[] = [];
-    let trail = startAndAdvance(definition, {}, env);
+    let trail = await startAndAdvance(definition, {}, env);
     keys.push(lastEffect(trail, 'InvokeTask').idempotencyKey);
-    const replayed = startAndAdvance(definition, {}, testEnv());
+    const replayed = await startAndAdvance(definition, {}, testEnv());
     expect(lastEffect(replayed, 'InvokeTask').idempotencyKey).toBe(keys[0]);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const failed = deliver(
+      const failed = await deliver(
         definition,
         trail.snapshot,
         { type: 'TaskFailed', waitId: waitIdOf(trail.snapshot), error: 'E', cause: '' },
         env,
       );
-      trail = deliver(
+      trail = await deliver(
         definition,
         failed.snapshot,
         { type: 'TimerFired', waitId: waitIdOf(failed.snapshot) },
@@ -189,7 +189,7 @@ describe('idempotency keys (I7: execution, state, attempt)', () => {
     expect(new Set(keys).size).toBe(3);
   });
 
-  it('differ between iterations of a Map running the same Task', () => {
+  it('differ between iterations of a Map running the same Task', async () => {
     const definition = definitionOf({
       StartAt: 'Each',
       States: {
@@ -203,7 +203,7 @@ describe('idempotency keys (I7: execution, state, attempt)', () => {
         },
       },
     });
-    const harness = new StepHarness(definition, { tasks: { Work: () => ({ ok: true, output: 1 }) } })
+    const harness = await new StepHarness(definition, { tasks: { Work: () => ({ ok: true, output: 1 }) } })
       .start([1, 2, 3])
       .run();
     const keys = harness.taskCalls.map((call) => call.idempotencyKey);
@@ -211,7 +211,7 @@ describe('idempotency keys (I7: execution, state, attempt)', () => {
     expect(new Set(keys).size).toBe(3);
   });
 
-  it('differ between two visits of the same Task state in a loop (each visit is a new invocation)', () => {
+  it('differ between two visits of the same Task state in a loop (each visit is a new invocation)', async () => {
     // Work runs twice, with different inputs: a task that deduplicates by key must not
     // mistake the second visit for a redelivery of the first.
     const definition = definitionOf({
@@ -227,7 +227,7 @@ describe('idempotency keys (I7: execution, state, attempt)', () => {
         Done: { Type: 'Succeed' },
       },
     });
-    const harness = new StepHarness(definition, { tasks: { Work: () => ({ ok: true, output: null }) } })
+    const harness = await new StepHarness(definition, { tasks: { Work: () => ({ ok: true, output: null }) } })
       .start({ n: 0 })
       .run();
     expect(harness.root.status).toBe('SUCCEEDED');
@@ -238,14 +238,14 @@ describe('idempotency keys (I7: execution, state, attempt)', () => {
 });
 
 describe('task timeouts', () => {
-  it('TimeoutSeconds: a TaskTimeout timer on the task’s wait; firing fails it with States.Timeout', () => {
+  it('TimeoutSeconds: a TaskTimeout timer on the task’s wait; firing fails it with States.Timeout', async () => {
     const env = testEnv({ now: T0 });
     const definition = taskMachine({
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: { FunctionName: 'f' },
       TimeoutSeconds: 45,
     });
-    const trail = startAndAdvance(definition, {}, env);
+    const trail = await startAndAdvance(definition, {}, env);
     const timer = lastEffect(trail, 'StartTimer');
     expect(timer).toEqual({
       type: 'StartTimer',
@@ -254,12 +254,17 @@ describe('task timeouts', () => {
       purpose: 'TaskTimeout',
     });
     env.time = T0 + 45_000;
-    const fired = deliver(definition, trail.snapshot, { type: 'TimerFired', waitId: timer.waitId }, env);
+    const fired = await deliver(
+      definition,
+      trail.snapshot,
+      { type: 'TimerFired', waitId: timer.waitId },
+      env,
+    );
     expect(typesOf(fired)).toEqual(['TaskTimedOut', 'ExecutionFailed']);
     expect(eventsOf(fired)[0].details).toMatchObject({ error: 'States.Timeout' });
     expect(fired.snapshot).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
     // A result arriving after the timeout is stale.
-    const late = step(
+    const late = await step(
       definition,
       deepFreeze(fired.snapshot),
       { type: 'TaskSucceeded', waitId: timer.waitId, output: 1 },
@@ -268,7 +273,7 @@ describe('task timeouts', () => {
     expect(late.ignored).toEqual(expect.any(String));
   });
 
-  it('a bare Lambda ARN times out with LambdaFunctionTimedOut, and Catch sees States.Timeout', () => {
+  it('a bare Lambda ARN times out with LambdaFunctionTimedOut, and Catch sees States.Timeout', async () => {
     const env = testEnv({ now: T0 });
     const definition = definitionOf({
       StartAt: 'Work',
@@ -284,9 +289,9 @@ describe('task timeouts', () => {
         Done: { Type: 'Succeed' },
       },
     });
-    const trail = startAndAdvance(definition, { keep: 1 }, env);
+    const trail = await startAndAdvance(definition, { keep: 1 }, env);
     env.time = T0 + 5_000;
-    const fired = deliver(
+    const fired = await deliver(
       definition,
       trail.snapshot,
       { type: 'TimerFired', waitId: waitIdOf(trail.snapshot) },
@@ -297,10 +302,10 @@ describe('task timeouts', () => {
     expect(fired.snapshot.output).toMatchObject({ Error: 'States.Timeout' });
   });
 
-  it('TimeoutSecondsPath reads the timeout from the input', () => {
+  it('TimeoutSecondsPath reads the timeout from the input', async () => {
     const env = testEnv({ now: T0 });
     const definition = taskMachine({ Resource: lambdaArn, TimeoutSecondsPath: '$.limit' });
-    const trail = startAndAdvance(definition, { limit: 12 }, env);
+    const trail = await startAndAdvance(definition, { limit: 12 }, env);
     expect(lastEffect(trail, 'StartTimer')).toMatchObject({ purpose: 'TaskTimeout', dueTime: T0 + 12_000 });
     expect(lastEffect(trail, 'InvokeTask').timeoutSeconds).toBe(12);
   });
@@ -330,17 +335,17 @@ describe('heartbeats', () => {
     },
   });
 
-  function started() {
+  async function started() {
     const env = testEnv({ now: T0 });
-    const trail = startAndAdvance(definition, {}, env);
+    const trail = await startAndAdvance(definition, {}, env);
     const timers = effectsOf(trail).filter(
       (effect): effect is Extract<Effect, { type: 'StartTimer' }> => effect.type === 'StartTimer',
     );
     return { env, trail, timers };
   }
 
-  it('HeartbeatSeconds: a HeartbeatTimeout timer with its own wait id; firing is a missed heartbeat', () => {
-    const { env, trail, timers } = started();
+  it('HeartbeatSeconds: a HeartbeatTimeout timer with its own wait id; firing is a missed heartbeat', async () => {
+    const { env, trail, timers } = await started();
     const taskWait = waitIdOf(trail.snapshot);
     const heartbeat = timers.find((timer) => timer.purpose === 'HeartbeatTimeout')!;
     expect(heartbeat).toMatchObject({ dueTime: T0 + 10_000 });
@@ -352,37 +357,44 @@ describe('heartbeats', () => {
     expect(lastEffect(trail, 'InvokeTask').heartbeatSeconds).toBe(10);
 
     env.time = T0 + 10_000;
-    const fired = deliver(definition, trail.snapshot, { type: 'TimerFired', waitId: heartbeat.waitId }, env);
+    const fired = await deliver(
+      definition,
+      trail.snapshot,
+      { type: 'TimerFired', waitId: heartbeat.waitId },
+      env,
+    );
     expect(typesOf(fired).slice(0, 2)).toEqual(['TaskTimedOut', 'TaskStateExited']);
     expect(eventsOf(fired)[0].details).toMatchObject({ error: 'States.Timeout' });
     expect(fired.snapshot).toMatchObject({ status: 'SUCCEEDED', output: { verdict: 'missed heartbeat' } });
     expect(fired.snapshot.output).toMatchObject({ caught: { Error: 'States.Timeout' } });
   });
 
-  it('TimeoutSeconds expiring is not a missed heartbeat', () => {
-    const { env, trail, timers } = started();
+  it('TimeoutSeconds expiring is not a missed heartbeat', async () => {
+    const { env, trail, timers } = await started();
     let snapshot = trail.snapshot;
     for (let at = 5_000; at < 100_000; at += 5_000) {
       env.time = T0 + at;
-      snapshot = step(
-        definition,
-        deepFreeze(snapshot),
-        { type: 'TaskHeartbeat', waitId: waitIdOf(snapshot) },
-        env,
+      snapshot = (
+        await step(
+          definition,
+          deepFreeze(snapshot),
+          { type: 'TaskHeartbeat', waitId: waitIdOf(snapshot) },
+          env,
+        )
       ).snapshot;
     }
     const taskTimer = timers.find((timer) => timer.purpose === 'TaskTimeout')!;
     env.time = T0 + 100_000;
-    const fired = deliver(definition, snapshot, { type: 'TimerFired', waitId: taskTimer.waitId }, env);
+    const fired = await deliver(definition, snapshot, { type: 'TimerFired', waitId: taskTimer.waitId }, env);
     // Heartbeats every 5 s kept the heartbeat alive but do not extend TimeoutSeconds.
     expect(fired.snapshot).toMatchObject({ status: 'SUCCEEDED', output: { verdict: 'ran too long' } });
   });
 
-  it('a heartbeat renews the heartbeat wait: the old timer goes stale, the new one is due later', () => {
-    const { env, trail, timers } = started();
+  it('a heartbeat renews the heartbeat wait: the old timer goes stale, the new one is due later', async () => {
+    const { env, trail, timers } = await started();
     const oldTimer = timers.find((timer) => timer.purpose === 'HeartbeatTimeout')!;
     env.time = T0 + 8_000;
-    const beat = step(
+    const beat = await step(
       definition,
       deepFreeze(trail.snapshot),
       { type: 'TaskHeartbeat', waitId: waitIdOf(trail.snapshot) },
@@ -396,7 +408,7 @@ describe('heartbeats', () => {
     expect(waitIdOf(beat.snapshot)).toBe(waitIdOf(trail.snapshot));
 
     env.time = T0 + 10_000;
-    const stale = step(
+    const stale = await step(
       definition,
       deepFreeze(beat.snapshot),
       { type: 'TimerFired', waitId: oldTimer.waitId },
@@ -405,7 +417,7 @@ describe('heartbeats', () => {
     expect(stale.ignored).toEqual(expect.any(String));
 
     env.time = T0 + 18_000;
-    const fired = deliver(
+    const fired = await deliver(
       definition,
       beat.snapshot,
       { type: 'TimerFired', waitId: (newTimer as { waitId: string }).waitId },
@@ -414,22 +426,22 @@ describe('heartbeats', () => {
     expect(fired.snapshot).toMatchObject({ status: 'SUCCEEDED', output: { verdict: 'missed heartbeat' } });
   });
 
-  it('without a catcher, a missed heartbeat fails the execution with States.Timeout', () => {
+  it('without a catcher, a missed heartbeat fails the execution with States.Timeout', async () => {
     const env = testEnv({ now: T0 });
     const bare = taskMachine({
       Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
       Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } },
       HeartbeatSeconds: 10,
     });
-    const trail = startAndAdvance(bare, {}, env);
+    const trail = await startAndAdvance(bare, {}, env);
     const heartbeat = lastEffect(trail, 'StartTimer');
     env.time = heartbeat.dueTime;
-    const fired = deliver(bare, trail.snapshot, { type: 'TimerFired', waitId: heartbeat.waitId }, env);
+    const fired = await deliver(bare, trail.snapshot, { type: 'TimerFired', waitId: heartbeat.waitId }, env);
     expect(typesOf(fired)).toEqual(['TaskTimedOut', 'ExecutionFailed']);
     expect(fired.snapshot).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
   });
 
-  it('a Retry on States.HeartbeatTimeout runs the task again with a fresh heartbeat', () => {
+  it('a Retry on States.HeartbeatTimeout runs the task again with a fresh heartbeat', async () => {
     const env = testEnv({ now: T0 });
     const retried = taskMachine({
       Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
@@ -437,19 +449,24 @@ describe('heartbeats', () => {
       HeartbeatSeconds: 10,
       Retry: [{ ErrorEquals: ['States.HeartbeatTimeout'], IntervalSeconds: 1, MaxAttempts: 1 }],
     });
-    const trail = startAndAdvance(retried, {}, env);
+    const trail = await startAndAdvance(retried, {}, env);
     const heartbeat = lastEffect(trail, 'StartTimer');
     env.time = heartbeat.dueTime;
-    const fired = deliver(retried, trail.snapshot, { type: 'TimerFired', waitId: heartbeat.waitId }, env);
+    const fired = await deliver(
+      retried,
+      trail.snapshot,
+      { type: 'TimerFired', waitId: heartbeat.waitId },
+      env,
+    );
     expect(fired.snapshot.position?.phase.kind).toBe('retrying');
     const retry = lastEffect(fired, 'StartTimer');
     expect(retry).toMatchObject({ purpose: 'Retry', dueTime: heartbeat.dueTime + 1_000 });
   });
 
-  it('TaskSubmitted is recorded once, and the task still waits for its callback', () => {
-    const { env, trail } = started();
+  it('TaskSubmitted is recorded once, and the task still waits for its callback', async () => {
+    const { env, trail } = await started();
     const waitId = waitIdOf(trail.snapshot);
-    const submitted = step(
+    const submitted = await step(
       definition,
       deepFreeze(trail.snapshot),
       { type: 'TaskSubmitted', waitId, output: { MessageId: 'm-1' } },
@@ -458,14 +475,14 @@ describe('heartbeats', () => {
     expect(submitted.events.map((event) => event.type)).toEqual(['TaskSubmitted']);
     expect(submitted.events[0].details).toMatchObject({ output: { MessageId: 'm-1' } });
     expect(submitted.snapshot.position?.phase).toMatchObject({ kind: 'task', waitId });
-    const again = step(
+    const again = await step(
       definition,
       deepFreeze(submitted.snapshot),
       { type: 'TaskSubmitted', waitId, output: { MessageId: 'm-1' } },
       env,
     );
     expect(again.ignored).toEqual(expect.any(String));
-    const done = deliver(
+    const done = await deliver(
       definition,
       submitted.snapshot,
       { type: 'TaskSucceeded', waitId, output: { ok: 1 } },
@@ -478,7 +495,7 @@ describe('heartbeats', () => {
 });
 
 describe('task results and failures', () => {
-  it('ResultSelector, ResultPath and OutputPath shape the task result', () => {
+  it('ResultSelector, ResultPath and OutputPath shape the task result', async () => {
     const env = testEnv();
     const definition = taskMachine({
       Resource: 'arn:aws:states:::lambda:invoke',
@@ -487,8 +504,8 @@ describe('task results and failures', () => {
       ResultPath: '$.result',
       OutputPath: '$.result',
     });
-    const trail = startAndAdvance(definition, { in: 1 }, env);
-    const done = deliver(
+    const trail = await startAndAdvance(definition, { in: 1 }, env);
+    const done = await deliver(
       definition,
       trail.snapshot,
       {
@@ -505,14 +522,14 @@ describe('task results and failures', () => {
     expect(done.snapshot).toMatchObject({ status: 'SUCCEEDED', output: { value: 9 } });
   });
 
-  it('a TaskFailed without Retry or Catch fails the execution with its error and cause', () => {
+  it('a TaskFailed without Retry or Catch fails the execution with its error and cause', async () => {
     const env = testEnv();
     const definition = taskMachine({
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: { FunctionName: 'f' },
     });
-    const trail = startAndAdvance(definition, {}, env);
-    const failed = deliver(
+    const trail = await startAndAdvance(definition, {}, env);
+    const failed = await deliver(
       definition,
       trail.snapshot,
       { type: 'TaskFailed', waitId: waitIdOf(trail.snapshot), error: 'Oops', cause: 'bad' },

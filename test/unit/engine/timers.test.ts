@@ -39,10 +39,10 @@ function timersOf(trail: Trail): Extract<Effect, { type: 'StartTimer' }>[] {
 }
 
 describe('Wait', () => {
-  it('Seconds: a Wait timer due Seconds after entry; its TimerFired exits the state', () => {
+  it('Seconds: a Wait timer due Seconds after entry; its TimerFired exits the state', async () => {
     const env = testEnv({ now: T0 });
     const definition = waitMachine({ Seconds: 90 });
-    const entered = startAndAdvance(definition, { a: 1 }, env);
+    const entered = await startAndAdvance(definition, { a: 1 }, env);
     expect(typesOf(entered)).toEqual(['ExecutionStarted', 'WaitStateEntered']);
     const timer = lastEffect(entered, 'StartTimer');
     expect(timer).toEqual({
@@ -54,7 +54,12 @@ describe('Wait', () => {
     expect(entered.snapshot.position?.phase.kind).toBe('waiting');
 
     env.time = T0 + 90_000;
-    const fired = deliver(definition, entered.snapshot, { type: 'TimerFired', waitId: timer.waitId }, env);
+    const fired = await deliver(
+      definition,
+      entered.snapshot,
+      { type: 'TimerFired', waitId: timer.waitId },
+      env,
+    );
     expect(typesOf(fired)).toEqual([
       'WaitStateExited',
       'PassStateEntered',
@@ -68,25 +73,25 @@ describe('Wait', () => {
     expect(fired.snapshot).toMatchObject({ status: 'SUCCEEDED', output: { a: 1 } });
   });
 
-  it('Timestamp in the future: due at that instant', () => {
+  it('Timestamp in the future: due at that instant', async () => {
     const env = testEnv({ now: T0 });
-    const entered = startAndAdvance(waitMachine({ Timestamp: '2026-01-01T01:00:00Z' }), {}, env);
+    const entered = await startAndAdvance(waitMachine({ Timestamp: '2026-01-01T01:00:00Z' }), {}, env);
     expect(lastEffect(entered, 'StartTimer').dueTime).toBe(Date.parse('2026-01-01T01:00:00Z'));
   });
 
-  it('Timestamp already past: exits at once, no timer', () => {
+  it('Timestamp already past: exits at once, no timer', async () => {
     const env = testEnv({ now: T0 });
-    const trail = startAndAdvance(waitMachine({ Timestamp: '2025-12-31T23:59:00Z' }), {}, env);
+    const trail = await startAndAdvance(waitMachine({ Timestamp: '2025-12-31T23:59:00Z' }), {}, env);
     expect(timersOf(trail)).toEqual([]);
     expect(trail.snapshot.status).toBe('SUCCEEDED');
     expect(typesOf(trail)).toContain('WaitStateExited');
   });
 
-  it('SecondsPath and TimestampPath read the effective input', () => {
+  it('SecondsPath and TimestampPath read the effective input', async () => {
     const env = testEnv({ now: T0 });
-    const bySeconds = startAndAdvance(waitMachine({ SecondsPath: '$.delay' }), { delay: 7 }, env);
+    const bySeconds = await startAndAdvance(waitMachine({ SecondsPath: '$.delay' }), { delay: 7 }, env);
     expect(lastEffect(bySeconds, 'StartTimer').dueTime).toBe(T0 + 7_000);
-    const byStamp = startAndAdvance(
+    const byStamp = await startAndAdvance(
       waitMachine({ TimestampPath: '$.at' }),
       { at: '2026-01-02T00:00:00Z' },
       env,
@@ -94,14 +99,14 @@ describe('Wait', () => {
     expect(lastEffect(byStamp, 'StartTimer').dueTime).toBe(Date.parse('2026-01-02T00:00:00Z'));
   });
 
-  it('a TimerFired delivered twice exits the state once', () => {
+  it('a TimerFired delivered twice exits the state once', async () => {
     const env = testEnv({ now: T0 });
     const definition = waitMachine({ Seconds: 5 });
-    const entered = startAndAdvance(definition, {}, env);
+    const entered = await startAndAdvance(definition, {}, env);
     const fired = { type: 'TimerFired' as const, waitId: waitIdOf(entered.snapshot) };
     env.time = T0 + 5_000;
-    const once = deliver(definition, entered.snapshot, fired, env);
-    const twice = step(definition, deepFreeze(once.snapshot), fired, env);
+    const once = await deliver(definition, entered.snapshot, fired, env);
+    const twice = await step(definition, deepFreeze(once.snapshot), fired, env);
     expect(twice.ignored).toEqual(expect.any(String));
     expect(typesOf(once).filter((type) => type === 'WaitStateExited')).toHaveLength(1);
   });
@@ -127,9 +132,15 @@ describe('Retry back-off', () => {
   }
 
   /** Fails the current attempt at `at`; returns the retry timer (if any) and the trail. */
-  function failAt(definition: Definition, snapshot: Snapshot, env: TestEnv, at: number, error = 'Boom') {
+  async function failAt(
+    definition: Definition,
+    snapshot: Snapshot,
+    env: TestEnv,
+    at: number,
+    error = 'Boom',
+  ) {
     env.time = at;
-    const trail = deliver(
+    const trail = await deliver(
       definition,
       snapshot,
       { type: 'TaskFailed', waitId: waitIdOf(snapshot), error, cause: 'c' },
@@ -139,12 +150,12 @@ describe('Retry back-off', () => {
   }
 
   /** Fires the retry timer at its due time: the state runs again (no new StateEntered). */
-  function retry(definition: Definition, snapshot: Snapshot, env: TestEnv, dueTime: number): Trail {
+  function retry(definition: Definition, snapshot: Snapshot, env: TestEnv, dueTime: number): Promise<Trail> {
     env.time = dueTime;
     return deliver(definition, snapshot, { type: 'TimerFired', waitId: waitIdOf(snapshot) }, env);
   }
 
-  it('waits IntervalSeconds × BackoffRate^n, capped by MaxDelaySeconds, then fails after MaxAttempts', () => {
+  it('waits IntervalSeconds × BackoffRate^n, capped by MaxDelaySeconds, then fails after MaxAttempts', async () => {
     const env = testEnv({ now: T0 });
     const definition = retryMachine({
       IntervalSeconds: 2,
@@ -152,34 +163,34 @@ describe('Retry back-off', () => {
       MaxAttempts: 4,
       MaxDelaySeconds: 10,
     });
-    let snapshot = startAndAdvance(definition, {}, env).snapshot;
+    let snapshot = (await startAndAdvance(definition, {}, env)).snapshot;
     const expectedDelays = [2_000, 6_000, 10_000, 10_000];
     let now = T0;
     for (const [n, delay] of expectedDelays.entries()) {
       now += 1_000; // each attempt fails a second after it starts
-      const { trail, timer } = failAt(definition, snapshot, env, now);
+      const { trail, timer } = await failAt(definition, snapshot, env, now);
       expect(timer, `retry ${n + 1}`).toBeDefined();
       expect(timer!.dueTime - now, `delay before retry ${n + 1}`).toBe(delay);
       expect(trail.snapshot.position?.phase).toEqual({ kind: 'retrying', waitId: timer!.waitId });
       expect(typesOf(trail)).toEqual(['LambdaFunctionFailed']);
       now = timer!.dueTime;
-      const again = retry(definition, trail.snapshot, env, now);
+      const again = await retry(definition, trail.snapshot, env, now);
       expect(typesOf(again)).toEqual(['LambdaFunctionScheduled', 'LambdaFunctionStarted']);
       expect(lastEffect(again, 'InvokeTask').parameters).toEqual({ retry: n + 1 });
       snapshot = again.snapshot;
     }
-    const { trail, timer } = failAt(definition, snapshot, env, now + 1_000);
+    const { trail, timer } = await failAt(definition, snapshot, env, now + 1_000);
     expect(timer).toBeUndefined();
     expect(trail.snapshot).toMatchObject({ status: 'FAILED', error: 'Boom', cause: 'c' });
   });
 
-  it('defaults: IntervalSeconds 1, BackoffRate 2, MaxAttempts 3, then Catch', () => {
+  it('defaults: IntervalSeconds 1, BackoffRate 2, MaxAttempts 3, then Catch', async () => {
     const env = testEnv({ now: T0 });
     const definition = retryMachine({}, { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] });
-    let snapshot = startAndAdvance(definition, {}, env).snapshot;
+    let snapshot = (await startAndAdvance(definition, {}, env)).snapshot;
     const delays: number[] = [];
     for (;;) {
-      const { trail, timer } = failAt(definition, snapshot, env, env.time);
+      const { trail, timer } = await failAt(definition, snapshot, env, env.time);
       if (!timer) {
         expect(typesOf(trail)).toEqual([
           'LambdaFunctionFailed',
@@ -192,12 +203,12 @@ describe('Retry back-off', () => {
         break;
       }
       delays.push(timer.dueTime - env.time);
-      snapshot = retry(definition, trail.snapshot, env, timer.dueTime).snapshot;
+      snapshot = (await retry(definition, trail.snapshot, env, timer.dueTime)).snapshot;
     }
     expect(delays).toEqual([1_000, 2_000, 4_000]);
   });
 
-  it('FULL jitter waits random() × the computed delay, random taken from env', () => {
+  it('FULL jitter waits random() × the computed delay, random taken from env', async () => {
     const draws = [0.25, 0.5, 0];
     const env = testEnv({ now: T0, random: () => draws.shift() ?? 0.75 });
     const definition = retryMachine({
@@ -206,18 +217,18 @@ describe('Retry back-off', () => {
       MaxAttempts: 4,
       JitterStrategy: 'FULL',
     });
-    let snapshot = startAndAdvance(definition, {}, env).snapshot;
+    let snapshot = (await startAndAdvance(definition, {}, env)).snapshot;
     const delays: number[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
-      const { trail, timer } = failAt(definition, snapshot, env, env.time);
+      const { trail, timer } = await failAt(definition, snapshot, env, env.time);
       delays.push(timer!.dueTime - env.time);
-      snapshot = retry(definition, trail.snapshot, env, timer!.dueTime).snapshot;
+      snapshot = (await retry(definition, trail.snapshot, env, timer!.dueTime)).snapshot;
     }
     // Uncapped delays 4 s, 8 s, 16 s, 32 s scaled by 0.25, 0.5, 0, 0.75.
     expect(delays).toEqual([1_000, 4_000, 0, 24_000]);
   });
 
-  it('each retrier counts its own attempts and back-off', () => {
+  it('each retrier counts its own attempts and back-off', async () => {
     const env = testEnv({ now: T0 });
     const definition = definitionOf({
       StartAt: 'Work',
@@ -233,29 +244,29 @@ describe('Retry back-off', () => {
         },
       },
     });
-    let snapshot = startAndAdvance(definition, {}, env).snapshot;
+    let snapshot = (await startAndAdvance(definition, {}, env)).snapshot;
     const delays: number[] = [];
     for (const error of ['B', 'A', 'B']) {
-      const { trail, timer } = failAt(definition, snapshot, env, env.time, error);
+      const { trail, timer } = await failAt(definition, snapshot, env, env.time, error);
       delays.push(timer!.dueTime - env.time);
-      snapshot = retry(definition, trail.snapshot, env, timer!.dueTime).snapshot;
+      snapshot = (await retry(definition, trail.snapshot, env, timer!.dueTime)).snapshot;
     }
     expect(delays).toEqual([3_000, 1_000, 6_000]);
-    const { trail, timer } = failAt(definition, snapshot, env, env.time, 'A');
+    const { trail, timer } = await failAt(definition, snapshot, env, env.time, 'A');
     expect(timer).toBeUndefined();
     expect(trail.snapshot).toMatchObject({ status: 'FAILED', error: 'A' });
   });
 
-  it('a timer left over from an earlier attempt is stale: the retry is not cut short', () => {
+  it('a timer left over from an earlier attempt is stale: the retry is not cut short', async () => {
     const env = testEnv({ now: T0 });
     const definition = retryMachine({ IntervalSeconds: 1, MaxAttempts: 2 }, { TimeoutSeconds: 30 });
-    const first = startAndAdvance(definition, {}, env);
+    const first = await startAndAdvance(definition, {}, env);
     const firstTimeout = lastEffect(first, 'StartTimer');
     expect(firstTimeout).toMatchObject({ purpose: 'TaskTimeout', dueTime: T0 + 30_000 });
-    const { trail, timer } = failAt(definition, first.snapshot, env, T0 + 5_000);
+    const { trail, timer } = await failAt(definition, first.snapshot, env, T0 + 5_000);
     // The retry timer fired twice: the second copy finds the state running again.
-    const second = retry(definition, trail.snapshot, env, timer!.dueTime);
-    const duplicate = step(
+    const second = await retry(definition, trail.snapshot, env, timer!.dueTime);
+    const duplicate = await step(
       definition,
       deepFreeze(second.snapshot),
       { type: 'TimerFired', waitId: timer!.waitId },
@@ -267,7 +278,7 @@ describe('Retry back-off', () => {
     expect(secondTimeout.waitId).not.toBe(firstTimeout.waitId);
 
     env.time = T0 + 30_000;
-    const stale = step(
+    const stale = await step(
       definition,
       deepFreeze(second.snapshot),
       { type: 'TimerFired', waitId: firstTimeout.waitId },
@@ -277,7 +288,7 @@ describe('Retry back-off', () => {
     expect(stale.snapshot).toEqual(second.snapshot);
 
     env.time = secondTimeout.dueTime;
-    const timedOut = deliver(
+    const timedOut = await deliver(
       definition,
       second.snapshot,
       { type: 'TimerFired', waitId: secondTimeout.waitId },
@@ -290,21 +301,21 @@ describe('Retry back-off', () => {
 });
 
 describe('execution TimeoutSeconds', () => {
-  it('starts an ExecutionTimeout timer at start; when it fires the execution is TIMED_OUT', () => {
+  it('starts an ExecutionTimeout timer at start; when it fires the execution is TIMED_OUT', async () => {
     const env = testEnv({ now: T0 });
     const definition = definitionOf({
       TimeoutSeconds: 60,
       StartAt: 'Pause',
       States: { Pause: { Type: 'Wait', Seconds: 3600, End: true } },
     });
-    const trail = startAndAdvance(definition, {}, env);
+    const trail = await startAndAdvance(definition, {}, env);
     const timers = timersOf(trail);
     const executionTimer = timers.find((timer) => timer.purpose === 'ExecutionTimeout');
     expect(executionTimer?.dueTime).toBe(T0 + 60_000);
     const waitTimer = timers.find((timer) => timer.purpose === 'Wait')!;
 
     env.time = T0 + 60_000;
-    const fired = step(
+    const fired = await step(
       definition,
       deepFreeze(trail.snapshot),
       { type: 'TimerFired', waitId: executionTimer!.waitId },
@@ -320,7 +331,7 @@ describe('execution TimeoutSeconds', () => {
     expect(fired.effects).toContainEqual(expect.objectContaining({ type: 'Finish', status: 'TIMED_OUT' }));
 
     env.time = T0 + 3_600_000;
-    const late = step(
+    const late = await step(
       definition,
       deepFreeze(fired.snapshot),
       { type: 'TimerFired', waitId: waitTimer.waitId },
@@ -329,7 +340,7 @@ describe('execution TimeoutSeconds', () => {
     expect(late.ignored).toEqual(expect.any(String));
   });
 
-  it('stops the children still running (and only those) when a Map is cut short', () => {
+  it('stops the children still running (and only those) when a Map is cut short', async () => {
     const env = testEnv({ now: T0 });
     const definition = definitionOf({
       TimeoutSeconds: 10,
@@ -343,11 +354,11 @@ describe('execution TimeoutSeconds', () => {
         },
       },
     });
-    const trail = startAndAdvance(definition, [1, 2, 3], env);
+    const trail = await startAndAdvance(definition, [1, 2, 3], env);
     const started = lastEffect(trail, 'StartChildren');
     expect(started.children.map((child) => child.index)).toEqual([0, 1]);
     // Child 0 has finished (its completion applied); child 1 still runs; item 2 never started.
-    const done = step(
+    const done = await step(
       definition,
       deepFreeze(trail.snapshot),
       {
@@ -366,7 +377,7 @@ describe('execution TimeoutSeconds', () => {
     ];
 
     env.time = T0 + 10_000;
-    const fired = step(
+    const fired = await step(
       definition,
       deepFreeze(done.snapshot),
       { type: 'TimerFired', waitId: 'execution-timeout' },

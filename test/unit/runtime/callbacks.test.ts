@@ -46,7 +46,7 @@ async function waitingApproval(
 ): Promise<{ driver: MemoryDriver; token: string }> {
   const approver = recordingHandler();
   const driver = makeDriver(raw, { approver: approver.handler });
-  startRun(driver, { order: 7 });
+  await startRun(driver, { order: 7 });
   await driver.runUntilIdle();
   expect(approver.events).toHaveLength(1);
   const payload = approver.events[0] as { TaskToken: string; order: number };
@@ -96,8 +96,8 @@ describe('sendTaskSuccess', () => {
   it('two executions get different tokens', async () => {
     const approver = recordingHandler();
     const driver = makeDriver(approvalMachine(), { approver: approver.handler });
-    startRun(driver, { order: 1 }, `${EXECUTION_ID}-a`);
-    startRun(driver, { order: 2 }, `${EXECUTION_ID}-b`);
+    await startRun(driver, { order: 1 }, `${EXECUTION_ID}-a`);
+    await startRun(driver, { order: 2 }, `${EXECUTION_ID}-b`);
     await driver.runUntilIdle();
     const tokens = approver.events.map((event) => (event as { TaskToken: string }).TaskToken);
     expect(new Set(tokens).size).toBe(2);
@@ -293,7 +293,7 @@ describe('heartbeat timeouts', () => {
         return 'answered';
       },
     });
-    startRun(driver, {});
+    await startRun(driver, {});
     await driver.runUntilIdle();
     expect(snapshotOf(driver)).toMatchObject({ status: 'SUCCEEDED', output: ['approved', 'answered'] });
     expect(driver.merged.filter((entry) => entry.event.type === 'TaskTimedOut')).toEqual([]);
@@ -307,7 +307,7 @@ describe('retried callback tasks', () => {
       approvalMachine({ Retry: [{ ErrorEquals: ['Again'], IntervalSeconds: 1, MaxAttempts: 1 }] }),
       { approver: approver.handler },
     );
-    startRun(driver, { order: 7 });
+    await startRun(driver, { order: 7 });
     await driver.runUntilIdle();
     const first = (approver.events[0] as { TaskToken: string }).TaskToken;
     driver.sendTaskFailure(first, 'Again', 'once more');

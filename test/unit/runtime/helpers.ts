@@ -28,7 +28,7 @@ export function makeDriver(
   });
 }
 
-export function startRun(driver: MemoryDriver, input: Json, id = EXECUTION_ID): Snapshot {
+export function startRun(driver: MemoryDriver, input: Json, id = EXECUTION_ID): Promise<Snapshot> {
   return driver.start({
     id,
     name: id.split(':').at(-1)!,

@@ -70,7 +70,7 @@ describe('Map on the in-memory driver', () => {
       },
       { onHistoryEvent: watch.onHistoryEvent },
     );
-    startRun(driver, { items });
+    await startRun(driver, { items });
     await driver.runUntilIdle();
 
     expect(snapshotOf(driver).status).toBe('SUCCEEDED');
@@ -101,7 +101,7 @@ describe('Map on the in-memory driver', () => {
       let driver: MemoryDriver | undefined;
       const watch = watchConcurrency(() => driver);
       driver = makeDriver(mapMachine(limit), { work: () => 'ok' }, { onHistoryEvent: watch.onHistoryEvent });
-      startRun(driver, { items });
+      await startRun(driver, { items });
       await driver.runUntilIdle();
       expect(snapshotOf(driver).status).toBe('SUCCEEDED');
       expect(watch.seen.peak, `MaxConcurrency ${limit}`).toBe(limit);
@@ -113,7 +113,7 @@ describe('Map on the in-memory driver', () => {
     let driver: MemoryDriver | undefined;
     const watch = watchConcurrency(() => driver);
     driver = makeDriver(mapMachine(0), { work: () => 'ok' }, { onHistoryEvent: watch.onHistoryEvent });
-    startRun(driver, { items });
+    await startRun(driver, { items });
     await driver.runUntilIdle();
     expect(snapshotOf(driver).status).toBe('SUCCEEDED');
     expect(watch.seen.peak).toBe(50);

@@ -41,7 +41,7 @@ function childIds(driver: MemoryDriver): string[] {
 async function waitingApproval() {
   const approver = recordingHandler();
   const driver = makeDriver(approval, { approver: approver.handler });
-  startRun(driver, { order: 1 });
+  await startRun(driver, { order: 1 });
   await driver.runUntilIdle();
   const token = (approver.events[0] as { TaskToken: string }).TaskToken;
   return { driver, token };
@@ -89,7 +89,7 @@ describe('stop', () => {
       },
       { work: work.handler },
     );
-    startRun(driver, {});
+    await startRun(driver, {});
     driver.stop(EXECUTION_ID);
     await driver.runUntilIdle();
     expect(work.events).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('stopping a Map', () => {
   it('stops its running children; their later callbacks change nothing', async () => {
     const approver = recordingHandler();
     const driver = makeDriver(mapOfCallbacks, { approver: approver.handler });
-    startRun(driver, [1, 2, 3]);
+    await startRun(driver, [1, 2, 3]);
     await driver.runUntilIdle();
     expect(childIds(driver)).toHaveLength(3);
     const tokens = approver.events.map((event) => (event as { TaskToken: string }).TaskToken);
@@ -201,7 +201,7 @@ describe('stopping a Map', () => {
   it('late callbacks for the stopped children throw TaskTimedOut', async () => {
     const approver = recordingHandler();
     const driver = makeDriver(mapOfCallbacks, { approver: approver.handler });
-    startRun(driver, [1, 2]);
+    await startRun(driver, [1, 2]);
     await driver.runUntilIdle();
     driver.stop(EXECUTION_ID);
     await driver.runUntilIdle();
@@ -237,7 +237,7 @@ describe('stopping a Map', () => {
         },
       },
     );
-    startRun(driver, [1, 2, 3, 4, 5, 6]);
+    await startRun(driver, [1, 2, 3, 4, 5, 6]);
     await driver.runUntilIdle();
     expect(stopped).toBe(true);
     expect(snapshotOf(driver).status).toBe('ABORTED');
@@ -262,7 +262,7 @@ describe('stopping a Map', () => {
         },
       },
     });
-    startRun(driver, [1, 2, 3]);
+    await startRun(driver, [1, 2, 3]);
     await driver.runUntilIdle();
     expect(snapshotOf(driver)).toMatchObject({
       status: 'TIMED_OUT',

@@ -20,10 +20,17 @@ import {
   type TaskTokenEntry,
 } from '../../../runtime/ports.js';
 import { anyOf, conditionParams, expiredAt, itemAbsent, seqIs } from './conditions.js';
-import { deleteReplacedChunks, getExecution, putExecution } from './execution-items.js';
+import { deleteReplacedChunks, getExecution, markPerformed, putExecution } from './execution-items.js';
 import { getHistory, putHistory } from './history-items.js';
 import * as codec from './item-codec.js';
-import { definitionVersionKey, type ItemKey, nameClaimKey, stateMachineKey, taskTokenKey } from './keys.js';
+import {
+  claimKey,
+  definitionVersionKey,
+  type ItemKey,
+  nameClaimKey,
+  stateMachineKey,
+  taskTokenKey,
+} from './keys.js';
 import { listExecutions, listStateMachines } from './listing.js';
 import { isConditionFailed, type TableContext } from './table-context.js';
 
@@ -123,6 +130,28 @@ export class DynamoDBStore implements ExecutionStore {
 
   getExecution(id: string): Promise<ExecutionRecord | undefined> {
     return getExecution(this.ctx, id);
+  }
+
+  markPerformed(executionId: string, seq: number): Promise<void> {
+    return markPerformed(this.ctx, executionId, seq);
+  }
+
+  async claim(executionId: string, key: string, owner: string, ttl?: number): Promise<boolean> {
+    try {
+      await this.ctx.doc.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: { ...claimKey(executionId, key), owner, ...(ttl === undefined ? {} : { ttl }) },
+          ConditionExpression: 'attribute_not_exists(#pk) OR #owner = :owner',
+          ExpressionAttributeNames: { '#pk': 'pk', '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
   }
 
   async commitExecution(record: ExecutionRecord, expectedSeq: number): Promise<void> {

@@ -2,15 +2,15 @@
  * Writing and reading execution items, with the body inline or, past ~350 KB, in chunk items
  * `B#{seq}#{hash}#{n}` that are written before the conditional put refers to them.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExecutionRecord } from '../../../runtime/ports.js';
 import { deleteItems } from './batch-write.js';
 import { chunkKeys, contentHash, readChunks, splitIntoChunks, writeChunks } from './chunks.js';
 import { type Clause, conditionParams } from './conditions.js';
 import { executionAttributes, executionBody, toExecution } from './execution-codec.js';
 import type { Item } from './item-codec.js';
-import { bodyChunkPrefix, executionKey, executionPk } from './keys.js';
-import type { TableContext } from './table-context.js';
+import { bodyChunkPrefix, executionKey, executionPk, performedKey } from './keys.js';
+import { isConditionFailed, type TableContext } from './table-context.js';
 
 /** A commit replacing a body between our two reads is rare; a few re-reads settle it. */
 const READ_ATTEMPTS = 5;
@@ -57,17 +57,46 @@ export async function deleteReplacedChunks(ctx: TableContext, put: { written: It
   await deleteItems(ctx, chunkKeys(pk, old.bodyRef, Number(old.bodyChunks)));
 }
 
+/** The record and its "performed" marker, in one strongly consistent query. */
 export async function getExecution(ctx: TableContext, id: string): Promise<ExecutionRecord | undefined> {
+  const pk = executionPk(id);
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-    const { Item: item } = await ctx.doc.send(
-      new GetCommand({ TableName: ctx.tableName, Key: executionKey(id), ConsistentRead: true }),
+    const { Items: items = [] } = await ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :done AND :ex',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': pk, ':done': performedKey(id).sk, ':ex': executionKey(id).sk },
+        ConsistentRead: true,
+      }),
     );
+    const item = items.find((candidate) => candidate.sk === executionKey(id).sk);
     if (!item) return undefined;
+    const marker = items.find((candidate) => candidate.sk === performedKey(id).sk);
     const body =
       typeof item.body === 'string'
         ? item.body
-        : await readChunks(ctx, executionPk(id), String(item.bodyRef), Number(item.bodyChunks));
-    if (body !== undefined) return toExecution(item, body);
+        : await readChunks(ctx, pk, String(item.bodyRef), Number(item.bodyChunks));
+    if (body === undefined) continue;
+    const record = toExecution(item, body);
+    return typeof marker?.seq === 'number' ? { ...record, performedSeq: marker.seq } : record;
   }
   throw new Error(`Execution ${id}: body chunks kept changing across ${READ_ATTEMPTS} reads`);
+}
+
+/** Keeps the highest performed seq: a late marker for an older commit changes nothing. */
+export async function markPerformed(ctx: TableContext, id: string, seq: number, ttl?: number): Promise<void> {
+  try {
+    await ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...performedKey(id), seq, ...(ttl === undefined ? {} : { ttl }) },
+        ConditionExpression: 'attribute_not_exists(#seq) OR #seq < :seq',
+        ExpressionAttributeNames: { '#seq': 'seq' },
+        ExpressionAttributeValues: { ':seq': seq },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
 }

@@ -22,6 +22,12 @@ export const nameClaimKey = (stateMachineName: string, executionName: string): I
 
 export const executionPk = (id: string) => `EX#${id}`;
 export const executionKey = (id: string): ItemKey => ({ pk: executionPk(id), sk: 'EX' });
+/**
+ * The "outbox performed" marker. `DONE` sorts just before `EX` and nothing else of the
+ * partition sorts between them, so one query reads the record and its marker together.
+ */
+export const performedKey = (id: string): ItemKey => ({ pk: executionPk(id), sk: 'DONE' });
+export const claimKey = (id: string, key: string): ItemKey => ({ pk: executionPk(id), sk: `CLAIM#${key}` });
 
 export const HISTORY_PREFIX = 'H#';
 export const historyKey = (id: string, eventId: number): ItemKey => ({
