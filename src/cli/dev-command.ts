@@ -14,6 +14,7 @@ export interface DevOptions {
   functions?: string;
   config?: string;
   data?: string;
+  dynamodbEndpoint?: string;
   fastTime?: boolean;
 }
 
@@ -37,7 +38,12 @@ export async function devCommand(options: DevOptions): Promise<number> {
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const stack = await LocalStack.start({ handlers, fastTime: options.fastTime, dataDir: options.data });
+  const stack = await LocalStack.start({
+    handlers,
+    fastTime: options.fastTime,
+    dataDir: options.data,
+    dynamodbEndpoint: options.dynamodbEndpoint,
+  });
   try {
     for (const machine of machines) {
       const record = await stack.runtime.deployStateMachine(machine);

@@ -44,6 +44,10 @@ program
     'deliver messages twice and out of order and inject crashes between side effects, reproducibly from the seed; the result must not change',
   )
   .option('--data <dir>', 'keep the embedded DynamoDB in this folder, so executions survive a restart')
+  .option(
+    '--dynamodb-endpoint <url>',
+    'use this DynamoDB (DynamoDB Local, or AWS with "aws") instead of the embedded one; env QUICKSTEP_DYNAMODB_ENDPOINT',
+  )
   .option('--name <name>', 'execution name (default: a random UUID)')
   .addHelpText(
     'after',

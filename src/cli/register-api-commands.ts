@@ -27,6 +27,11 @@ export function registerApiCommands(program: Command): void {
       'deploy the state machines under custom.quickstep.stateMachines at start',
     )
     .option('--data <dir>', 'keep the embedded DynamoDB in this folder, so executions survive a restart')
+    .option(
+      '--dynamodb-endpoint <url>',
+      'use this DynamoDB (DynamoDB Local, or AWS with "aws") instead of the embedded one; env QUICKSTEP_DYNAMODB_ENDPOINT',
+    )
+
     .option('--fast-time', 'a virtual clock: waits, back-offs and timeouts take no real time')
     .action(async (options) => {
       process.exitCode = await devCommand(options);

@@ -26,6 +26,7 @@ export interface RunOptions {
   fastTime?: boolean;
   chaos?: string | boolean;
   data?: string;
+  dynamodbEndpoint?: string;
 }
 
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
@@ -67,6 +68,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
         fastTime: Boolean(options.fastTime),
         chaos: chaosOf(options.chaos),
         dataDir: options.data,
+        dynamodbEndpoint: options.dynamodbEndpoint,
         onLine: options.json ? undefined : (line) => process.stdout.write(`${line}\n`),
       })
   ).finally(restoreConsole);

@@ -19,6 +19,7 @@ export interface LocalRun {
   fastTime: boolean;
   chaos?: ChaosOptions;
   dataDir?: string;
+  dynamodbEndpoint?: string;
   onHistoryEvent?: (executionId: string, event: HistoryEvent) => void;
   onLine?: (line: string) => void;
 }
@@ -33,6 +34,7 @@ export async function runOnLocalStack(
     fastTime: run.fastTime,
     chaos: run.chaos,
     dataDir: run.dataDir,
+    dynamodbEndpoint: run.dynamodbEndpoint,
   });
   try {
     let transitions = 0;

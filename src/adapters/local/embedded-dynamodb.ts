@@ -35,9 +35,9 @@ export async function startEmbeddedDynamoDB(options: { path?: string } = {}): Pr
   };
 }
 
-/** A client for any DynamoDB endpoint: the embedded one, DynamoDB Local, or AWS (no endpoint). */
+/** A client for any DynamoDB endpoint: the embedded one, DynamoDB Local, or AWS (`aws` or none). */
 export function dynamoDBClient(endpoint?: string): DynamoDBClient {
-  if (!endpoint) return new DynamoDBClient({});
+  if (!endpoint || endpoint === 'aws') return new DynamoDBClient({});
   return new DynamoDBClient({
     endpoint,
     region: process.env.AWS_REGION ?? 'us-east-1',

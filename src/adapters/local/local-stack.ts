@@ -99,7 +99,9 @@ export class LocalStack {
     const deadLetterQueue = new LocalQueue<AdvanceMessage>(clock, { maxReceiveCount: 1000 });
     const queue = new LocalQueue<AdvanceMessage>(clock, {
       deadLetterQueue,
-      maxReceiveCount: options.maxReceiveCount ?? 5,
+      // Under chaos a delivery crashes often by design; the result must not change, so a message
+      // is not dead-lettered for crashes that chaos injected.
+      maxReceiveCount: options.maxReceiveCount ?? (chaos ? 50 : 5),
       concurrency: options.queueConcurrency ?? 4,
       duplicate: chaos ? (chaos.duplicate ?? 0.3) : 0,
       reorder: chaos ? (chaos.reorder ?? 0.5) : 0,
@@ -121,7 +123,7 @@ export class LocalStack {
       { store, queue, bus, invoker: tasks, clock, random, faults },
       options.settings,
     );
-    const maxReceiveCount = options.maxReceiveCount ?? 5;
+    const maxReceiveCount = options.maxReceiveCount ?? (chaos ? 50 : 5);
     const stack = new LocalStack(
       runtime,
       queue,
