@@ -35,7 +35,8 @@ describe.concurrent('quickstep run (human output)', () => {
     expect(iterationLines.length).toBeLessThanOrEqual(25);
     expect(stdout).toMatch(/… more .* not shown/);
     expect(lines).toContain('→ Square Map');
-    expect(lines).toContain('✓ Square 0ms');
+    // The Map's duration is nominal (virtual) time; only that it is printed is asserted here.
+    expect(lines.some((line) => /^✓ Square \d/.test(line))).toBe(true);
     expect(printedOutput(stdout, /^✓ SUCCEEDED/)).toEqual({ count: 100, last: { n: 100 } });
   });
 
