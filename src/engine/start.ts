@@ -1,5 +1,6 @@
 /** Creating executions: a top-level one from a start request, a child from its parent's effect. */
 import type { Definition } from '../asl/types.js';
+import { childExecutionInfo } from './child-execution-info.js';
 import { Turn } from './turn.js';
 import type { ChildStart, Decision, Env, ExecutionInfo, Snapshot, StartRequest } from './types.js';
 
@@ -42,7 +43,8 @@ export async function startChildExecution(
   child: ChildStart,
   env: Env,
 ): Promise<Decision> {
-  const snapshot = { ...emptySnapshot(child.id, execution, child.machineId), parent: child.parent };
+  const info = childExecutionInfo(definition, child.machineId, execution);
+  const snapshot = { ...emptySnapshot(child.id, info, child.machineId), parent: child.parent };
   const turn = new Turn(definition, snapshot, env);
   const machine = turn.machine;
   enterFirstState(turn, machine.startAt, child.input);
