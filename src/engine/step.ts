@@ -4,12 +4,11 @@
  * wait is reported as ignored, which is how duplicates and stale timers are dropped.
  */
 import type { Definition, State } from '../asl/types.js';
+import { childCompleted } from './child-completed.js';
 import { enterState, runState } from './enter-state.js';
 import { abortExecution, failExecution, timeOutExecution } from './finish.js';
 import { redriveExecution } from './redrive.js';
 import { guarded } from './state-failure.js';
-import { mapChildCompleted } from './states/map.js';
-import { parallelChildCompleted } from './states/parallel.js';
 import { taskFailed, taskHeartbeat, taskSubmitted, taskSucceeded, taskTimedOut } from './states/task.js';
 import { finishWait } from './states/wait.js';
 import { Turn, ignored } from './turn.js';
@@ -82,11 +81,8 @@ async function apply(
   if (event.waitId !== phase.waitId) return `stale wait ${event.waitId}`;
   switch (event.type) {
     case 'ChildCompleted':
-      if (state.type === 'Map')
-        return orDuplicate(await mapChildCompleted(turn, state, event.index, event.outcome));
-      if (state.type === 'Parallel')
-        return orDuplicate(await parallelChildCompleted(turn, state, event.index, event.outcome));
-      return 'not a Parallel or Map state';
+      if (state.type !== 'Map' && state.type !== 'Parallel') return 'not a Parallel or Map state';
+      return orDuplicate(await childCompleted(turn, state, event.index, event.outcome));
   }
   if (phase.kind !== 'task' || state.type !== 'Task') return 'not waiting on a task';
   switch (event.type) {

@@ -3,19 +3,9 @@ import { type Json, isJsonObject } from '../../asl/json.js';
 import type { Scope } from '../../asl/scope.js';
 import type { Count, MapState } from '../../asl/types.js';
 import { applyInputPath } from '../data-flow.js';
-import {
-  failIfIntolerable,
-  hasUnlaunched,
-  isComplete,
-  launchChildren,
-  newJoin,
-  recordChild,
-  results,
-  startJoin,
-} from '../join.js';
+import { newJoin, startJoin } from '../join.js';
 import { stateScope, withInput } from '../scope.js';
 import type { Turn } from '../turn.js';
-import type { ChildOutcome } from '../types.js';
 import { completeWithResult } from './complete-with-result.js';
 
 interface Item {
@@ -44,25 +34,6 @@ export async function runMap(turn: Turn, state: MapState): Promise<void> {
       count(state.toleratedFailurePercentage, itemScope, 'ToleratedFailurePercentagePath'),
   });
   await startJoin(turn, state, join, itemInputs(turn, state, items));
-}
-
-export async function mapChildCompleted(
-  turn: Turn,
-  state: MapState,
-  index: number,
-  outcome: ChildOutcome,
-): Promise<boolean> {
-  if (!recordChild(turn, state, index, outcome)) return false;
-  if (await failIfIntolerable(turn, state, outcome)) return true;
-  const phase = turn.position.phase;
-  if (phase.kind !== 'children') return true;
-  if (isComplete(phase.join)) {
-    turn.record('MapStateSucceeded');
-    await completeWithResult(turn, state, results(phase.join));
-  } else if (hasUnlaunched(phase.join)) {
-    await launchChildren(turn, state, mapChildInputs(turn, state));
-  }
-  return true;
 }
 
 /** Inputs of the Map's iterations, from the state's input (items are recomputed, not stored). */
