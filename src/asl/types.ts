@@ -5,10 +5,15 @@
  */
 import type { ChoiceRule } from './choice/choice-rule.js';
 import type { Json } from './json.js';
+import type { JsonataTemplate } from './jsonata/jsonata-template.js';
 import type { Path, ReferencePath, ResultPath } from './jsonpath/path.js';
 import type { PayloadTemplate } from './payload-template.js';
 import type { Catcher, Retrier } from './retry-catch.js';
 import type { Scope } from './scope.js';
+import type { Assign } from './variables/assign.js';
+
+export type { Assign } from './variables/assign.js';
+export type { JsonataTemplate } from './jsonata/jsonata-template.js';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
@@ -41,6 +46,12 @@ interface StateBase {
   /** JSON Pointer of the state, e.g. `/States/Check`. */
   pointer: string;
   comment?: string;
+  /** The state's own QueryLanguage, else its machine's. */
+  queryLanguage: QueryLanguage;
+  /** Variables set when the state completes (every type but Succeed and Fail). */
+  assign?: Assign;
+  /** JSONata `Output`: the state's output (absent: the result, or the input). */
+  output?: JsonataTemplate;
 }
 
 /** Where a state goes when it completes normally: another state, or the end. */
@@ -62,13 +73,15 @@ export interface PassState extends StateBase, Filtered {
 }
 
 /** TimeoutSeconds/HeartbeatSeconds as a number, or read from a reference path. */
-export type Seconds = { seconds: number } | { path: ReferencePath };
+export type Seconds = { seconds: number } | { path: ReferencePath } | { expression: JsonataTemplate };
 
 export interface TaskState extends StateBase, Filtered {
   type: 'Task';
   transition: Transition;
   resource: string;
   parameters?: PayloadTemplate;
+  /** JSONata `Arguments`. */
+  arguments?: JsonataTemplate;
   resultSelector?: PayloadTemplate;
   resultPath: ResultPath | null;
   timeout?: Seconds;
@@ -80,15 +93,28 @@ export interface TaskState extends StateBase, Filtered {
 
 export interface ChoiceState extends StateBase, Filtered {
   type: 'Choice';
+  /** JSONPath rules. */
   choices: ChoiceRule[];
+  /** JSONata rules. */
+  conditions: ConditionRule[];
   default?: string;
+}
+
+/** A Choice rule of a JSONata state: `Condition` must evaluate to a boolean. */
+export interface ConditionRule {
+  next: string;
+  condition: JsonataTemplate;
+  assign?: Assign;
+  output?: JsonataTemplate;
 }
 
 export type WaitDuration =
   | { kind: 'Seconds'; seconds: number }
   | { kind: 'Timestamp'; epochMs: number }
   | { kind: 'SecondsPath'; path: ReferencePath }
-  | { kind: 'TimestampPath'; path: ReferencePath };
+  | { kind: 'TimestampPath'; path: ReferencePath }
+  | { kind: 'SecondsExpression'; expression: JsonataTemplate }
+  | { kind: 'TimestampExpression'; expression: JsonataTemplate };
 
 export interface WaitState extends StateBase, Filtered {
   type: 'Wait';
@@ -106,6 +132,9 @@ export interface FailState extends StateBase {
   cause?: string;
   errorPath?: Evaluator;
   causePath?: Evaluator;
+  /** JSONata `Error`/`Cause` given as `{% … %}`. */
+  errorExpression?: JsonataTemplate;
+  causeExpression?: JsonataTemplate;
 }
 
 export interface ParallelState extends StateBase, Filtered {
@@ -113,6 +142,8 @@ export interface ParallelState extends StateBase, Filtered {
   transition: Transition;
   branches: StateMachine[];
   parameters?: PayloadTemplate;
+  /** JSONata `Arguments`: every branch's input. */
+  arguments?: JsonataTemplate;
   resultSelector?: PayloadTemplate;
   resultPath: ResultPath | null;
   retry: Retrier[];
@@ -120,7 +151,7 @@ export interface ParallelState extends StateBase, Filtered {
 }
 
 /** A count read from the definition or from a reference path. */
-export type Count = { value: number } | { path: ReferencePath };
+export type Count = { value: number } | { path: ReferencePath } | { expression: JsonataTemplate };
 
 export interface MapState extends StateBase, Filtered {
   type: 'Map';
@@ -129,6 +160,10 @@ export interface MapState extends StateBase, Filtered {
   mode: 'INLINE' | 'DISTRIBUTED';
   itemsPath: ReferencePath;
   itemSelector?: PayloadTemplate;
+  /** JSONata `Items` (absent: the state input, which must be an array). */
+  items?: JsonataTemplate;
+  /** JSONata `ItemSelector`. */
+  itemSelectorExpression?: JsonataTemplate;
   /** 0 means unbounded. */
   maxConcurrency: Count;
   toleratedFailureCount?: Count;

@@ -8,6 +8,7 @@ import type { MapState, ParallelState } from '../asl/types.js';
 import { childId } from './finish.js';
 import { failState } from './state-failure.js';
 import type { Turn } from './turn.js';
+import { visibleVariables } from './variables.js';
 import type { ChildOutcome, ChildStart, Join, Phase } from './types.js';
 
 export type JoinState = ParallelState | MapState;
@@ -40,6 +41,8 @@ export async function launchChildren(turn: Turn, state: JoinState, inputs: Child
   const room = join.limit > 0 ? join.limit - running : join.total;
   const children: ChildStart[] = [];
   const parent = { executionId: turn.snapshot.id, waitId: phase.waitId };
+  const variables = visibleVariables(turn.snapshot);
+  const shared = Object.keys(variables).length > 0 ? { variables: { ...variables } } : {};
   while ((requeued.length > 0 || join.launched < join.total) && children.length < room) {
     const index = requeued.length > 0 ? requeued.shift()! : join.launched++;
     const { machineId, input } = await inputs(index);
@@ -50,6 +53,7 @@ export async function launchChildren(turn: Turn, state: JoinState, inputs: Child
       machineId,
       input,
       parent: { ...parent, index },
+      ...shared,
     });
   }
   join.requeued = requeued.length > 0 ? requeued : undefined;

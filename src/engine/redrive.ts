@@ -35,7 +35,7 @@ export async function redriveExecution(turn: Turn): Promise<string | undefined> 
     await launchChildren(
       turn,
       state,
-      state.type === 'Map' ? mapChildInputs(turn, state) : parallelChildInputs(turn, state),
+      state.type === 'Map' ? await mapChildInputs(turn, state) : await parallelChildInputs(turn, state),
     );
   } else {
     turn.setPosition({ ...position, retryCounts: [], phase: { kind: 'entering' } });

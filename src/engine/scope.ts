@@ -4,6 +4,7 @@ import type { Scope } from '../asl/scope.js';
 import { type ContextExtras, contextObject } from './context-object.js';
 import type { Turn } from './turn.js';
 import type { Position, Snapshot } from './types.js';
+import { type Variables, visibleVariables } from './variables.js';
 
 /**
  * The context object is built on first use only: most states never read `$$`, and building
@@ -25,6 +26,10 @@ class StateScope implements Scope {
     this.built ??= contextObject(this.snapshot, this.position, this.extras);
     return this.built;
   }
+
+  get variables(): Variables {
+    return visibleVariables(this.snapshot);
+  }
 }
 
 class DerivedScope implements Scope {
@@ -39,6 +44,10 @@ class DerivedScope implements Scope {
 
   get random(): () => number {
     return this.base.random;
+  }
+
+  get variables(): Variables | undefined {
+    return this.base.variables;
   }
 }
 

@@ -44,7 +44,8 @@ export async function startChildExecution(
   env: Env,
 ): Promise<Decision> {
   const info = childExecutionInfo(definition, child.machineId, execution);
-  const snapshot = { ...emptySnapshot(child.id, info, child.machineId), parent: child.parent };
+  const snapshot: Snapshot = { ...emptySnapshot(child.id, info, child.machineId), parent: child.parent };
+  if (child.variables) snapshot.outerVariables = child.variables;
   const turn = new Turn(definition, snapshot, env);
   const machine = turn.machine;
   enterFirstState(turn, machine.startAt, child.input);

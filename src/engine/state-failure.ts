@@ -3,11 +3,16 @@
  * execution fails. Terminal errors (States.Runtime, …) skip both.
  */
 import { StatesError } from '../asl/errors.js';
-import { findCatcher, findRetrier, isTerminalError, retryDelayMs } from '../asl/retry-catch.js';
+import type { JsonObject } from '../asl/json.js';
+import { QueryEvaluationError } from '../asl/jsonata/query-error.js';
+import { type Catcher, findCatcher, findRetrier, isTerminalError, retryDelayMs } from '../asl/retry-catch.js';
 import type { MapState, ParallelState, State, TaskState } from '../asl/types.js';
 import { failExecution, stopRunningChildren } from './finish.js';
-import { goTo } from './transition.js';
+import { stateScope } from './scope.js';
+import { type Completion, jsonPathCompletion, jsonataCompletion } from './state-output.js';
+import { exitedDetails, goTo } from './transition.js';
 import type { Turn } from './turn.js';
+import { applyAssigned } from './variables.js';
 
 type Recoverable = TaskState | ParallelState | MapState;
 
@@ -64,20 +69,44 @@ async function catchError(
 ): Promise<boolean> {
   const catcher = findCatcher(state.catch, matchAs);
   if (!catcher) return false;
-  const rawInput = turn.position.input;
-  let output = rawInput;
-  if (catcher.resultPath !== null) {
-    try {
-      output = catcher.resultPath.apply(rawInput, { Error: error, Cause: cause });
-    } catch (failure) {
-      if (!(failure instanceof StatesError)) throw failure;
-      failExecution(turn, failure.error, failure.cause);
-      return true;
-    }
+  let completion: Completion;
+  try {
+    completion = await caughtOutput(turn, state, catcher, { Error: error, Cause: cause });
+    applyAssigned(turn, completion.assigned);
+  } catch (failure) {
+    if (!(failure instanceof StatesError)) throw failure;
+    recordEvaluationFailure(turn, state, failure);
+    failExecution(turn, failure.error, failure.cause);
+    return true;
   }
-  turn.record(`${state.type}StateExited`, { name: state.name, output });
-  goTo(turn, catcher.next, output);
+  turn.record(`${state.type}StateExited`, exitedDetails(state.name, completion.output, completion.assigned));
+  goTo(turn, catcher.next, completion.output);
   return true;
+}
+
+/**
+ * A catcher's output and variables. JSONPath: ResultPath places the error output into the
+ * raw input, Assign reads the error output as `$`. JSONata: Output (absent: the error
+ * output) and Assign read `$states.errorOutput`. The catcher's Assign replaces the state's.
+ */
+function caughtOutput(turn: Turn, state: Recoverable, catcher: Catcher, errorOutput: JsonObject): Promise<Completion> {
+  const rawInput = turn.position.input;
+  if (state.queryLanguage === 'JSONata') {
+    return jsonataCompletion(turn, errorOutput, { errorOutput }, catcher.assign, catcher.output);
+  }
+  const output = catcher.resultPath === null ? rawInput : catcher.resultPath.apply(rawInput, errorOutput);
+  return jsonPathCompletion(turn, catcher.assign, stateScope(turn, rawInput), errorOutput, output);
+}
+
+/** A JSONata expression that failed is recorded as an EvaluationFailed event, as on AWS. */
+function recordEvaluationFailure(turn: Turn, state: State, failure: StatesError): void {
+  if (!(failure instanceof QueryEvaluationError)) return;
+  turn.record('EvaluationFailed', {
+    error: failure.error,
+    cause: failure.cause,
+    location: failure.location,
+    state: state.name,
+  });
 }
 
 /** Runs `work`; a StatesError it throws fails the state (and so goes through Retry/Catch). */
@@ -86,6 +115,7 @@ export async function guarded(turn: Turn, state: State, work: () => void | Promi
     await work();
   } catch (failure) {
     if (!(failure instanceof StatesError)) throw failure;
+    recordEvaluationFailure(turn, state, failure);
     await failState(turn, state, failure.error, failure.cause);
   }
 }

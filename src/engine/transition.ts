@@ -3,9 +3,28 @@ import type { Json } from '../asl/json.js';
 import type { State, Transition } from '../asl/types.js';
 import { succeedExecution } from './finish.js';
 import type { Turn } from './turn.js';
+import { applyAssigned, assignedVariablesDetail } from './variables.js';
 
-export function exitState(turn: Turn, state: State, output: Json, transition: Transition): void {
-  turn.record(`${state.type}StateExited`, { name: state.name, output });
+export function exitedDetails(name: string, output: Json, assigned?: Record<string, Json>) {
+  if (!assigned) return { name, output };
+  return {
+    name,
+    output,
+    assignedVariables: assignedVariablesDetail(assigned),
+    assignedVariablesDetails: { truncated: false },
+  };
+}
+
+/** `assigned`: the variables the state's Assign set, evaluated before; they apply from here on. */
+export function exitState(
+  turn: Turn,
+  state: State,
+  output: Json,
+  transition: Transition,
+  assigned?: Record<string, Json>,
+): void {
+  applyAssigned(turn, assigned);
+  turn.record(`${state.type}StateExited`, exitedDetails(state.name, output, assigned));
   if ('next' in transition) goTo(turn, transition.next, output);
   else succeedExecution(turn, output);
 }

@@ -100,6 +100,10 @@ export interface Snapshot {
   caller?: Caller;
   /** Wait id of the execution-wide TimeoutSeconds timer. */
   timeoutWaitId?: string;
+  /** Workflow variables of this execution's own scope. */
+  variables?: Record<string, Json>;
+  /** A child's view of the scopes around it, as they were when it started (read-only). */
+  outerVariables?: Record<string, Json>;
   output?: Json;
   error?: string;
   cause?: string;
@@ -169,6 +173,8 @@ export interface ChildStart {
   machineId: string;
   input: Json;
   parent: ParentLink;
+  /** The variables the parent sees: the child reads them and cannot assign them. */
+  variables?: Record<string, Json>;
 }
 
 export interface HistoryEvent {

@@ -5,6 +5,7 @@
  */
 import { type JsonObject, getOwn, isJsonObject } from '../json.js';
 import { type Problems, pointer } from '../problems.js';
+import { compileAssign } from '../variables/assign.js';
 import type { ChoiceRule } from './choice-rule.js';
 import { COMBINATORS, compileCombinator } from './compile-combinator.js';
 import { type Predicate, compileComparison } from './compile-comparison.js';
@@ -39,8 +40,13 @@ export function compileChoiceRule(
   reportOtherFields(raw, at, problems, nested);
   const next = nested ? undefined : readNext(raw, at, problems);
   const test = compileOperator(raw, operators, at, problems);
+  const assign = nested
+    ? undefined
+    : compileAssign(getOwn(raw, 'Assign'), pointer(at, 'Assign'), 'JSONPath', problems);
   if (problems.count > before || !test) return undefined;
-  return next === undefined ? { test } : { next, test };
+  const rule: ChoiceRule = next === undefined ? { test } : { next, test };
+  if (assign) rule.assign = assign;
+  return rule;
 }
 
 function compileOperator(
@@ -49,7 +55,7 @@ function compileOperator(
   at: string,
   problems: Problems,
 ): Predicate | undefined {
-  // A JSONata Condition was already reported as unsupported; no operator is expected beside it.
+  // A JSONata Condition was already reported as forbidden; no operator is expected beside it.
   if (operators.length === 0 && Object.hasOwn(rule, 'Condition')) return undefined;
   if (operators.length !== 1) {
     const found = operators.length === 0 ? 'none' : operators.join(', ');
@@ -99,19 +105,10 @@ function reportOtherFields(rule: JsonObject, at: string, problems: Problems, nes
       );
     } else if (key === 'Comment' && typeof getOwn(rule, key) !== 'string') {
       problems.add(keyAt, 'SCHEMA_VALIDATION_FAILED', 'Comment must be a string');
-    } else if (key === 'Assign') {
-      reportAssign(keyAt, problems, nested);
+    } else if (key === 'Assign' && nested) {
+      problems.add(keyAt, 'FORBIDDEN_FIELD', 'Assign is only allowed on a top-level Choice rule');
     } else if (key === 'Condition' || key === 'Output') {
-      problems.add(
-        keyAt,
-        'UNSUPPORTED_FEATURE',
-        `${key} on a Choice rule is JSONata, which is not supported yet`,
-      );
+      problems.add(keyAt, 'FORBIDDEN_FIELD', `${key} is only allowed in a JSONata Choice rule`);
     }
   }
-}
-
-function reportAssign(at: string, problems: Problems, nested: boolean): void {
-  if (nested) problems.add(at, 'FORBIDDEN_FIELD', 'Assign is only allowed on a top-level Choice rule');
-  else problems.add(at, 'UNSUPPORTED_FEATURE', 'Assign: variables are not supported yet');
 }

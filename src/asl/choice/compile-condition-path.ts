@@ -1,13 +1,11 @@
 /**
  * Compiles a Choice rule's Variable or `…Path` operand: a Reference Path over the input
- * (`$…`) or the context object (`$$…`). Workflow variables (`$name`) are not supported yet.
+ * (`$…`), the context object (`$$…`) or a workflow variable (`$name…`).
  */
 import type { Json } from '../json.js';
 import { compileReferencePath } from '../jsonpath/compile-path.js';
 import type { ReferencePath } from '../jsonpath/path.js';
 import type { Problems } from '../problems.js';
-
-const WORKFLOW_VARIABLE = /^\$[A-Za-z_]/;
 
 export function compileConditionPath(
   value: Json,
@@ -17,10 +15,6 @@ export function compileConditionPath(
 ): ReferencePath | undefined {
   if (typeof value !== 'string') {
     problems.add(at, 'SCHEMA_VALIDATION_FAILED', `${key} must be a string (a reference path)`);
-    return undefined;
-  }
-  if (WORKFLOW_VARIABLE.test(value)) {
-    problems.add(at, 'UNSUPPORTED_FEATURE', `${key} "${value}": variables are not supported yet`);
     return undefined;
   }
   const compiled = compileReferencePath(value);

@@ -6,6 +6,7 @@
 import { type Json, isJsonObject } from '../json.js';
 import { type Problem, Problems } from '../problems.js';
 import type { Definition, StateMachine } from '../types.js';
+import { checkVariableScopes } from './check-variable-scopes.js';
 import { FieldReader } from './field-reader.js';
 import { findNonJson } from './json-value.js';
 import type { ReadContext } from './read-context.js';
@@ -35,6 +36,7 @@ export function parseDefinition(raw: unknown): ParseResult {
   const fields = new FieldReader(source, '', problems);
   fields.string('Version');
   const timeoutSeconds = fields.integer('TimeoutSeconds', { min: 1, max: MAX_SECONDS });
+  checkVariableScopes(root, problems);
   if (problems.count > 0) return { problems: problems.list };
   const machines = new Map<string, StateMachine>([['', root]]);
   for (const machine of context.nestedMachines) machines.set(machine.id, machine);

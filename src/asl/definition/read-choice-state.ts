@@ -1,7 +1,8 @@
 import type { ChoiceRule } from '../choice/choice-rule.js';
 import { compileChoiceRule } from '../choice/compile-choice-rule.js';
+import { compileConditionRule } from '../choice/compile-condition-rule.js';
 import { pointer } from '../problems.js';
-import type { ChoiceState } from '../types.js';
+import type { ChoiceState, ConditionRule } from '../types.js';
 import type { FieldReader } from './field-reader.js';
 import { type StateHeader, readFilters } from './read-common.js';
 
@@ -9,10 +10,17 @@ import { type StateHeader, readFilters } from './read-common.js';
 export function readChoiceState(fields: FieldReader, header: StateHeader): ChoiceState {
   fields.require('Choices', 'A Choice state');
   const choices: ChoiceRule[] = [];
+  const conditions: ConditionRule[] = [];
   const rules = fields.array('Choices') ?? [];
   for (const [index, rule] of rules.entries()) {
-    const compiled = compileChoiceRule(rule, pointer(fields.pointer('Choices'), index), fields.problems);
-    if (compiled) choices.push(compiled);
+    const at = pointer(fields.pointer('Choices'), index);
+    if (header.queryLanguage === 'JSONata') {
+      const compiled = compileConditionRule(rule, at, fields.problems);
+      if (compiled) conditions.push(compiled);
+    } else {
+      const compiled = compileChoiceRule(rule, at, fields.problems);
+      if (compiled) choices.push(compiled);
+    }
   }
   const defaultState = fields.string('Default');
   return {
@@ -20,6 +28,7 @@ export function readChoiceState(fields: FieldReader, header: StateHeader): Choic
     type: 'Choice',
     ...readFilters(fields),
     choices,
+    conditions,
     ...(defaultState === undefined ? {} : { default: defaultState }),
   };
 }

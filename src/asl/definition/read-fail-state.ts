@@ -3,13 +3,21 @@ import { compileReferencePath } from '../jsonpath/compile-path.js';
 import type { Evaluator, FailState } from '../types.js';
 import type { FieldReader } from './field-reader.js';
 import type { StateHeader } from './read-common.js';
+import { isExpressionField, readJsonataValue } from './read-jsonata.js';
 
 export function readFailState(fields: FieldReader, header: StateHeader): FailState {
   fields.conflict('Error', 'ErrorPath');
   fields.conflict('Cause', 'CausePath');
   const state: FailState = { ...header, type: 'Fail' };
-  const error = fields.string('Error');
-  const cause = fields.string('Cause');
+  if (header.queryLanguage === 'JSONata') {
+    for (const key of ['Error', 'Cause'] as const) {
+      if (!isExpressionField(fields, key)) continue;
+      const expression = readJsonataValue(fields, key);
+      if (expression) state[key === 'Error' ? 'errorExpression' : 'causeExpression'] = expression;
+    }
+  }
+  const error = state.errorExpression ? undefined : fields.string('Error');
+  const cause = state.causeExpression ? undefined : fields.string('Cause');
   const errorPath = readDynamic(fields, 'ErrorPath');
   const causePath = readDynamic(fields, 'CausePath');
   if (error !== undefined) state.error = error;

@@ -3,6 +3,7 @@ import type { ParallelState, QueryLanguage, StateMachine } from '../types.js';
 import type { FieldReader } from './field-reader.js';
 import { type StateHeader, readFilters, readTransition } from './read-common.js';
 import type { ReadContext } from './read-context.js';
+import { readJsonataValue } from './read-jsonata.js';
 import { readResultPath, readTemplate } from './read-paths.js';
 import { readRetryCatch } from './read-retry-catch.js';
 
@@ -24,8 +25,9 @@ export function readParallelState(
     transition: readTransition(fields),
     branches,
     parameters: readTemplate(fields, 'Parameters'),
+    arguments: readJsonataValue(fields, 'Arguments'),
     resultSelector: readTemplate(fields, 'ResultSelector'),
     resultPath: readResultPath(fields),
-    ...readRetryCatch(fields),
+    ...readRetryCatch(fields, language),
   };
 }

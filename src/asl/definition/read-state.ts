@@ -1,5 +1,5 @@
 /** Reads one state: its Type, the fields its type allows, then the reader of that type. */
-import { type Json, isJsonObject } from '../json.js';
+import { type Json, type JsonObject, isJsonObject } from '../json.js';
 import type { QueryLanguage, State, StateType } from '../types.js';
 import { checkStateFields } from './check-fields.js';
 import { FieldReader } from './field-reader.js';
@@ -28,10 +28,17 @@ export function readState(
   }
   const fields = new FieldReader(raw, at, context.problems);
   const type = fields.require('Type', 'Every state') ? fields.oneOf('Type', STATE_TYPES) : undefined;
-  checkStateFields(raw, at, type, context.problems);
-  if (type === undefined) return undefined;
   const language = readQueryLanguage(fields, inherited);
-  return readTyped(type, fields, name, context, language);
+  const reported = checkStateFields(raw, at, type, language, context.problems);
+  if (type === undefined) return undefined;
+  // Fields already reported (forbidden in this type or language) are not read a second time.
+  const readable =
+    reported.size === 0 ? fields : new FieldReader(without(raw, reported), at, context.problems);
+  return readTyped(type, readable, name, context, language);
+}
+
+function without(raw: JsonObject, keys: ReadonlySet<string>): JsonObject {
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !keys.has(key)));
 }
 
 function readTyped(
@@ -41,7 +48,7 @@ function readTyped(
   context: ReadContext,
   language: QueryLanguage,
 ): State {
-  const header = readHeader(fields, name);
+  const header = readHeader(fields, name, language);
   switch (type) {
     case 'Pass':
       return readPassState(fields, header);

@@ -1,13 +1,14 @@
 import type { Seconds, TaskState } from '../types.js';
 import type { FieldReader } from './field-reader.js';
 import { type StateHeader, readFilters, readTransition } from './read-common.js';
+import { isExpressionField, readExpression, readJsonataValue } from './read-jsonata.js';
 import { readResultPath, readTemplate, readValueOrPath } from './read-paths.js';
 import { readRetryCatch } from './read-retry-catch.js';
 import { MAX_SECONDS } from './state-fields.js';
 
 export function readTaskState(fields: FieldReader, header: StateHeader): TaskState {
-  const timeout = readSeconds(fields, 'TimeoutSeconds');
-  const heartbeat = readSeconds(fields, 'HeartbeatSeconds');
+  const timeout = readSeconds(fields, 'TimeoutSeconds', header.queryLanguage === 'JSONata');
+  const heartbeat = readSeconds(fields, 'HeartbeatSeconds', header.queryLanguage === 'JSONata');
   if (
     timeout &&
     heartbeat &&
@@ -24,11 +25,12 @@ export function readTaskState(fields: FieldReader, header: StateHeader): TaskSta
     transition: readTransition(fields),
     resource: readResource(fields) ?? '',
     parameters: readTemplate(fields, 'Parameters'),
+    arguments: readJsonataValue(fields, 'Arguments'),
     resultSelector: readTemplate(fields, 'ResultSelector'),
     resultPath: readResultPath(fields),
     timeout,
     heartbeat,
-    ...readRetryCatch(fields),
+    ...readRetryCatch(fields, header.queryLanguage),
     credentials: readTemplate(fields, 'Credentials'),
   };
 }
@@ -40,8 +42,9 @@ function readResource(fields: FieldReader): string | undefined {
   return fields.invalid('Resource', 'an ARN (a string starting with "arn:")');
 }
 
-/** A positive number of seconds, or a reference path to one (`key`Path): not both. */
-function readSeconds(fields: FieldReader, key: string): Seconds | undefined {
+/** A positive number of seconds, a reference path to one (`key`Path), or a JSONata expression. */
+function readSeconds(fields: FieldReader, key: string, jsonata: boolean): Seconds | undefined {
+  if (jsonata && isExpressionField(fields, key)) return readExpression(fields, key);
   const read = readValueOrPath(fields, key, (name) => fields.integer(name, { min: 1, max: MAX_SECONDS }));
   return read === undefined || 'path' in read ? read : { seconds: read.value };
 }

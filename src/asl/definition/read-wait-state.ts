@@ -2,6 +2,7 @@ import { parseTimestamp } from '../timestamp.js';
 import type { WaitDuration, WaitState } from '../types.js';
 import type { FieldReader } from './field-reader.js';
 import { type StateHeader, readFilters, readTransition } from './read-common.js';
+import { isExpressionField, readJsonataValue } from './read-jsonata.js';
 import { readReferencePath } from './read-paths.js';
 import { MAX_SECONDS } from './state-fields.js';
 
@@ -18,7 +19,7 @@ export function readWaitState(fields: FieldReader, header: StateHeader): WaitSta
     );
   }
   // Each present field is still checked, so that all of its own problems are reported.
-  const durations = present.map((key) => readDuration(fields, key));
+  const durations = present.map((key) => readDuration(fields, key, header.queryLanguage === 'JSONata'));
   return {
     ...header,
     type: 'Wait',
@@ -28,7 +29,14 @@ export function readWaitState(fields: FieldReader, header: StateHeader): WaitSta
   };
 }
 
-function readDuration(fields: FieldReader, key: DurationField): WaitDuration | undefined {
+function readDuration(fields: FieldReader, key: DurationField, jsonata: boolean): WaitDuration | undefined {
+  if (jsonata && (key === 'Seconds' || key === 'Timestamp') && isExpressionField(fields, key)) {
+    const expression = readJsonataValue(fields, key);
+    if (expression === undefined) return undefined;
+    return key === 'Seconds'
+      ? { kind: 'SecondsExpression', expression }
+      : { kind: 'TimestampExpression', expression };
+  }
   switch (key) {
     case 'Seconds': {
       const seconds = fields.integer(key, { min: 0, max: MAX_SECONDS });

@@ -1,8 +1,8 @@
 /**
- * Which fields each state type allows (Amazon States Language, JSONPath states), and the
- * fields of the language that Quickstep recognises but does not run yet.
+ * Which fields each state type allows, in each query language, and the fields of the
+ * language that Quickstep recognises but does not run yet.
  */
-import type { StateType } from '../types.js';
+import type { QueryLanguage, StateType } from '../types.js';
 
 export const STATE_TYPES: readonly StateType[] = [
   'Pass',
@@ -22,12 +22,14 @@ const COMMON = ['Type', 'Comment', 'QueryLanguage'];
 const FILTERS = ['InputPath', 'OutputPath'];
 const FLOW = ['Next', 'End'];
 const ERROR_HANDLING = ['Retry', 'Catch'];
+/** Fields of states that complete with an output and may set variables. */
+const OUTPUT = ['Output', 'Assign'];
 
 export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new Map<
   StateType,
   ReadonlySet<string>
 >([
-  ['Pass', new Set([...COMMON, ...FILTERS, ...FLOW, 'Result', 'ResultPath', 'Parameters'])],
+  ['Pass', new Set([...COMMON, ...FILTERS, ...FLOW, ...OUTPUT, 'Result', 'ResultPath', 'Parameters'])],
   [
     'Task',
     new Set([
@@ -35,8 +37,10 @@ export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new M
       ...FILTERS,
       ...FLOW,
       ...ERROR_HANDLING,
+      ...OUTPUT,
       'Resource',
       'Parameters',
+      'Arguments',
       'ResultSelector',
       'ResultPath',
       'TimeoutSeconds',
@@ -46,9 +50,21 @@ export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new M
       'Credentials',
     ]),
   ],
-  ['Choice', new Set([...COMMON, ...FILTERS, 'Choices', 'Default'])],
-  ['Wait', new Set([...COMMON, ...FILTERS, ...FLOW, 'Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'])],
-  ['Succeed', new Set([...COMMON, ...FILTERS])],
+  ['Choice', new Set([...COMMON, ...FILTERS, ...OUTPUT, 'Choices', 'Default'])],
+  [
+    'Wait',
+    new Set([
+      ...COMMON,
+      ...FILTERS,
+      ...FLOW,
+      ...OUTPUT,
+      'Seconds',
+      'Timestamp',
+      'SecondsPath',
+      'TimestampPath',
+    ]),
+  ],
+  ['Succeed', new Set([...COMMON, ...FILTERS, 'Output'])],
   ['Fail', new Set([...COMMON, 'Error', 'ErrorPath', 'Cause', 'CausePath'])],
   [
     'Parallel',
@@ -57,8 +73,10 @@ export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new M
       ...FILTERS,
       ...FLOW,
       ...ERROR_HANDLING,
+      ...OUTPUT,
       'Branches',
       'Parameters',
+      'Arguments',
       'ResultSelector',
       'ResultPath',
     ]),
@@ -70,9 +88,11 @@ export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new M
       ...FILTERS,
       ...FLOW,
       ...ERROR_HANDLING,
+      ...OUTPUT,
       'ItemProcessor',
       'Iterator',
       'ItemsPath',
+      'Items',
       'ItemSelector',
       'Parameters',
       'MaxConcurrency',
@@ -88,8 +108,34 @@ export const ALLOWED_FIELDS: ReadonlyMap<StateType, ReadonlySet<string>> = new M
   ],
 ]);
 
-/** Fields of JSONata states and workflow variables: valid ASL, not run by Quickstep yet. */
-export const JSONATA_FIELDS: ReadonlySet<string> = new Set(['Arguments', 'Output', 'Assign', 'Items']);
+/** Fields that only JSONPath states may have: JSONata states use Arguments, Output, Items. */
+export const JSONPATH_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'InputPath',
+  'OutputPath',
+  'Parameters',
+  'ResultSelector',
+  'ResultPath',
+  'Result',
+  'TimeoutSecondsPath',
+  'HeartbeatSecondsPath',
+  'SecondsPath',
+  'TimestampPath',
+  'ItemsPath',
+  'MaxConcurrencyPath',
+  'ToleratedFailurePercentagePath',
+  'ToleratedFailureCountPath',
+  'ErrorPath',
+  'CausePath',
+]);
+
+/** Fields that only JSONata states may have. */
+export const JSONATA_ONLY_FIELDS: ReadonlySet<string> = new Set(['Arguments', 'Output', 'Items']);
+
+/** True when a state of `type` in `language` may have the field `key`. */
+export function isAllowedField(type: StateType, language: QueryLanguage, key: string): boolean {
+  if (!ALLOWED_FIELDS.get(type)?.has(key)) return false;
+  return language === 'JSONata' ? !JSONPATH_ONLY_FIELDS.has(key) : !JSONATA_ONLY_FIELDS.has(key);
+}
 
 /** Distributed Map's S3 features: valid on a Map state, not run by Quickstep yet. */
 export const DISTRIBUTED_MAP_S3_FIELDS: ReadonlySet<string> = new Set([
@@ -101,7 +147,6 @@ export const DISTRIBUTED_MAP_S3_FIELDS: ReadonlySet<string> = new Set([
 /** Every field any state of the States Language may have. */
 export const STATE_FIELDS: ReadonlySet<string> = new Set([
   ...[...ALLOWED_FIELDS.values()].flatMap((fields) => [...fields]),
-  ...JSONATA_FIELDS,
   ...DISTRIBUTED_MAP_S3_FIELDS,
 ]);
 

@@ -20,9 +20,6 @@ export interface CompileContext {
   readonly allowedFunctions?: ReadonlySet<string>;
 }
 
-/** `$name` reads a workflow variable, which a JSONPath accessor would silently miss. */
-const VARIABLE = /^\$[A-Za-z_]/;
-
 export function compileCall(call: IntrinsicCall, context: CompileContext): CompileResult<Evaluator> {
   const fn = INTRINSIC_FUNCTIONS.get(call.name);
   if (fn === undefined) return fail(call, `unknown intrinsic function ${call.name}`);
@@ -58,8 +55,6 @@ function compileArgument(arg: IntrinsicArgument, context: CompileContext): Compi
     const { value } = arg;
     return { ok: true, value: () => value };
   }
-  if (VARIABLE.test(arg.text))
-    return fail(arg, `the variable ${arg.text} cannot be read: variables are not supported yet`);
   const path = compilePath(arg.text);
   if (!path.ok) return fail(arg, path.message);
   const { read, text } = path.value;

@@ -26,28 +26,34 @@ export function compileJsonataTemplate(
   problems: Problems,
 ): JsonataTemplate | undefined {
   const before = problems.count;
-  const node = compileNode(raw, at, problems);
+  const node = compileNode(raw, at, problems, '');
   if (problems.count > before) return undefined;
   return { evaluate: node ?? (async () => raw) };
 }
 
-/** Undefined for a constant subtree. */
-function compileNode(raw: Json, at: string, problems: Problems): Node | undefined {
+/**
+ * Undefined for a constant subtree. `within` is the path inside the field (`/v`, `/items/0`):
+ * errors name the field as `Output/v`, as Step Functions does.
+ */
+function compileNode(raw: Json, at: string, problems: Problems, within: string): Node | undefined {
   const body = expressionBody(raw);
   if (body !== undefined) {
     const compiled = compileExpression(body);
     if (!compiled.ok) problems.add(at, 'INVALID_JSONATA', compiled.message);
-    return compiled.ok ? expressionNode(compiled.value) : undefined;
+    return compiled.ok ? expressionNode(compiled.value, within) : undefined;
   }
   if (Array.isArray(raw)) {
-    const items = raw.map((item, index) => compileNode(item, pointer(at, index), problems));
+    const items = raw.map((item, index) =>
+      compileNode(item, pointer(at, index), problems, `${within}/${index}`),
+    );
     if (items.every((item) => item === undefined)) return undefined;
     return async (input, location) =>
       Promise.all(raw.map((item, index) => items[index]?.(input, location) ?? item));
   }
   if (raw !== null && typeof raw === 'object') {
     const entries = Object.entries(raw).map(
-      ([key, value]) => [key, value, compileNode(value, pointer(at, key), problems)] as const,
+      ([key, value]) =>
+        [key, value, compileNode(value, pointer(at, key), problems, `${within}/${key}`)] as const,
     );
     if (entries.every(([, , node]) => node === undefined)) return undefined;
     return async (input, location) => {
@@ -66,6 +72,6 @@ function compileNode(raw: Json, at: string, problems: Problems): Node | undefine
   return undefined;
 }
 
-function expressionNode(expression: CompiledExpression): Node {
-  return (input, location) => expression.evaluate(input, location);
+function expressionNode(expression: CompiledExpression, within: string): Node {
+  return (input, location) => expression.evaluate(input, `${location}${within}`);
 }

@@ -9,7 +9,7 @@ import { StatesError } from '../errors.js';
 import { type Json, type JsonObject, getOwn, isJsonObject } from '../json.js';
 import type { Scope } from '../scope.js';
 import type { CompileResult, Path, ReferencePath } from './path.js';
-import { type Segment, parseReferencePath } from './reference-path-syntax.js';
+import { type Segment, VARIABLE_ROOT, parseReferencePath } from './reference-path-syntax.js';
 
 function walk(value: Json | undefined, segments: readonly Segment[]): Json | undefined {
   for (const segment of segments) {
@@ -28,8 +28,12 @@ function walk(value: Json | undefined, segments: readonly Segment[]): Json | und
 export function compileReferencePath(text: string): CompileResult<ReferencePath> {
   const parsed = parseReferencePath(text);
   if ('error' in parsed) return { ok: false, message: `Invalid reference path "${text}": ${parsed.error}` };
-  const { segments } = parsed;
+  const { segments, variable } = parsed;
   const readsContext = parsed.root === '$$';
+  if (variable !== undefined) {
+    const read = (scope: Scope) => walk(getOwnVariable(scope, variable), segments);
+    return { ok: true, value: { kind: 'reference', text, readsContext, variable, read } };
+  }
   const read =
     segments.length === 0
       ? readsContext
@@ -41,11 +45,19 @@ export function compileReferencePath(text: string): CompileResult<ReferencePath>
   return { ok: true, value: { kind: 'reference', text, readsContext, read } };
 }
 
+function getOwnVariable(scope: Scope, name: string): Json | undefined {
+  const variables = scope.variables;
+  return variables && Object.hasOwn(variables, name) ? variables[name] : undefined;
+}
+
 /** Segments of a Reference Path, for ResultPath, which writes rather than reads. */
 export function referencePathSegments(text: string): CompileResult<Segment[]> {
   const parsed = parseReferencePath(text);
   if ('error' in parsed) return { ok: false, message: `Invalid reference path "${text}": ${parsed.error}` };
   if (parsed.root === '$$') return { ok: false, message: `"${text}" cannot write into the context object` };
+  if (parsed.variable !== undefined) {
+    return { ok: false, message: `"${text}" cannot write into a variable (use Assign)` };
+  }
   return { ok: true, value: parsed.segments };
 }
 
@@ -57,11 +69,17 @@ export function compilePath(text: string): CompileResult<Path> {
     return { ok: false, message: `Invalid path "${text}": must start with "$"` };
   }
   const readsContext = text.startsWith('$$');
-  const expression = readsContext ? text.slice(1) : text;
+  const variable = readsContext ? undefined : VARIABLE_ROOT.exec(text)?.[1];
+  // `$$…` and `$name…` are evaluated as `$…` over the context object or the variable.
+  const expression = readsContext ? text.slice(1) : variable ? `$${text.slice(variable.length + 1)}` : text;
   const syntaxError = checkSyntax(expression);
   if (syntaxError) return { ok: false, message: `Invalid path "${text}": ${syntaxError}` };
   const read = (scope: Scope): Json => {
-    const json = readsContext ? scope.context : scope.input;
+    const json = readsContext
+      ? scope.context
+      : variable !== undefined
+        ? (getOwnVariable(scope, variable) ?? null)
+        : scope.input;
     if (json === null || typeof json !== 'object') return [];
     try {
       return JSONPath({ path: expression, json, wrap: true, eval: 'safe', ignoreEvalErrors: true }) as Json[];
@@ -72,7 +90,10 @@ export function compilePath(text: string): CompileResult<Path> {
       );
     }
   };
-  return { ok: true, value: { text, readsContext, read } };
+  return {
+    ok: true,
+    value: variable ? { text, readsContext, variable, read } : { text, readsContext, read },
+  };
 }
 
 /** Brackets and quotes must balance; string literals inside filters are skipped. */

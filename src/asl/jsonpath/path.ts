@@ -10,6 +10,8 @@ export interface Path {
   readonly text: string;
   /** True for `$$…`: reads the context object instead of the input. */
   readonly readsContext: boolean;
+  /** Set for `$name…`: the workflow variable the path reads. */
+  readonly variable?: string;
   read(scope: Scope): Json | undefined;
 }
 

@@ -7,8 +7,13 @@ export type Segment = string | number;
 
 export interface ParsedReferencePath {
   root: '$' | '$$';
+  /** Set for `$name…`: the path reads the workflow variable `name` instead of the input. */
+  variable?: string;
   segments: Segment[];
 }
+
+/** `$name` at the start of a path: a workflow variable (the name rules are in variable-name.ts). */
+export const VARIABLE_ROOT = /^\$([\p{L}_][\p{L}\p{N}_]*)/u;
 
 const NAME_STOP = new Set([
   '.',
@@ -32,8 +37,9 @@ const NAME_STOP = new Set([
 export function parseReferencePath(text: string): ParsedReferencePath | { error: string } {
   if (typeof text !== 'string' || !text.startsWith('$')) return { error: 'must start with "$"' };
   const root = text.startsWith('$$') ? '$$' : '$';
+  const variable = root === '$' ? VARIABLE_ROOT.exec(text)?.[1] : undefined;
   const segments: Segment[] = [];
-  let i = root.length;
+  let i = variable === undefined ? root.length : variable.length + 1;
   while (i < text.length) {
     const ch = text[i];
     if (ch === '.') {
@@ -61,5 +67,5 @@ export function parseReferencePath(text: string): ParsedReferencePath | { error:
       return { error: `unexpected "${ch}" at position ${i}` };
     }
   }
-  return { root, segments };
+  return variable === undefined ? { root, segments } : { root, variable, segments };
 }

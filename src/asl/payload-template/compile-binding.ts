@@ -40,15 +40,6 @@ export function compileBinding(key: string, raw: unknown, at: string, problems: 
 }
 
 function compilePathBinding(key: string, text: string, at: string, problems: Problems): TemplateNode {
-  if (/^\$[A-Za-z_]/.test(text)) {
-    // `$name` reads a workflow variable; reading it as a JSONPath would silently yield nothing.
-    problems.add(
-      at,
-      'UNSUPPORTED_FEATURE',
-      `The field '${key}' reads the variable '${text}'; variables are not supported yet`,
-    );
-    return constantNode(null);
-  }
   const path = compilePath(text);
   if (!path.ok) {
     problems.add(
@@ -65,6 +56,12 @@ function pathReader(key: string, path: Path): (scope: Scope) => Json {
   return (scope) => {
     const value = path.read(scope);
     if (value !== undefined) return value;
+    if (path.variable !== undefined) {
+      throw new StatesError(
+        TEMPLATE_PATH_FAILURE,
+        `The JSONPath '${path.text}' specified for the field '${key}' could not be found: the variable '${path.variable}' has no value there`,
+      );
+    }
     const searched = path.readsContext ? scope.context : scope.input;
     throw new StatesError(
       TEMPLATE_PATH_FAILURE,

@@ -2,26 +2,37 @@ import { createHash } from 'node:crypto';
 import { StatesError } from '../../asl/errors.js';
 import type { Json } from '../../asl/json.js';
 import type { Scope } from '../../asl/scope.js';
-import type { Seconds, TaskState } from '../../asl/types.js';
+import { QueryEvaluationError } from '../../asl/jsonata/query-error.js';
+import type { MapState, ParallelState, Seconds, TaskState } from '../../asl/types.js';
 import { applyInputPath, applyOutputPath, applyResultPath } from '../data-flow.js';
+import { evaluateJsonata } from '../jsonata-input.js';
 import { stateScope, withInput } from '../scope.js';
+import { exitJsonataState, jsonPathCompletion } from '../state-output.js';
 import { failState } from '../state-failure.js';
 import { type TaskResource, taskResource } from '../task-resource.js';
 import { exitState } from '../transition.js';
 import type { Turn } from '../turn.js';
 
 /** Schedules the task: evaluates its parameters, records Scheduled/Started, asks for the invocation. */
-export function runTask(turn: Turn, state: TaskState): void {
+export async function runTask(turn: Turn, state: TaskState): Promise<void> {
   const resource = taskResource(state);
   const position = turn.position;
   const taskToken = resource.pattern === 'waitForTaskToken' ? turn.env.taskToken() : undefined;
   const scope = stateScope(turn, position.input, { taskToken });
-  const effective = applyInputPath(state.inputPath, scope);
-  const parameters = state.parameters ? state.parameters.evaluate(withInput(scope, effective)) : effective;
+  const jsonata = state.queryLanguage === 'JSONata';
+  const effective = jsonata ? position.input : applyInputPath(state.inputPath, scope);
+  const parameters = jsonata
+    ? state.arguments
+      ? await evaluateJsonata(turn, state.arguments, 'Arguments', position.input, { taskToken })
+      : effective
+    : state.parameters
+      ? state.parameters.evaluate(withInput(scope, effective))
+      : effective;
   const timeoutSeconds =
-    state.timeout && resolveSeconds(state.timeout, withInput(scope, effective), 'TimeoutSecondsPath');
+    state.timeout && (await resolveSeconds(turn, state.timeout, withInput(scope, effective), 'TimeoutSeconds'));
   const heartbeatSeconds =
-    state.heartbeat && resolveSeconds(state.heartbeat, withInput(scope, effective), 'HeartbeatSecondsPath');
+    state.heartbeat &&
+    (await resolveSeconds(turn, state.heartbeat, withInput(scope, effective), 'HeartbeatSeconds'));
 
   const waitId = turn.newWaitId();
   const callback = resource.pattern === 'waitForTaskToken';
@@ -59,14 +70,29 @@ export function runTask(turn: Turn, state: TaskState): void {
   if (heartbeatWaitId && heartbeatSeconds) startHeartbeatTimer(turn, heartbeatWaitId, heartbeatSeconds);
 }
 
-export function taskSucceeded(turn: Turn, state: TaskState, result: Json): void {
+export async function taskSucceeded(turn: Turn, state: TaskState, result: Json): Promise<void> {
   const resource = taskResource(state);
   turn.record(`${resource.eventPrefix}Succeeded`, { ...typeOf(resource), output: result });
+  await completeWithTaskResult(turn, state, result);
+}
+
+/** Task, Parallel, Map: JSONPath ResultSelector → ResultPath → OutputPath; JSONata Output. */
+export async function completeWithTaskResult(
+  turn: Turn,
+  state: TaskState | ParallelState | MapState,
+  result: Json,
+): Promise<void> {
+  if (state.queryLanguage === 'JSONata') {
+    await exitJsonataState(turn, state, result, state.transition, { result });
+    return;
+  }
   const rawInput = turn.position.input;
   const scope = stateScope(turn, rawInput);
   const selected = state.resultSelector ? state.resultSelector.evaluate(withInput(scope, result)) : result;
   const combined = applyResultPath(state.resultPath, rawInput, selected);
-  exitState(turn, state, applyOutputPath(state.outputPath, withInput(scope, combined)), state.transition);
+  const output = applyOutputPath(state.outputPath, withInput(scope, combined));
+  const completion = await jsonPathCompletion(turn, state.assign, scope, selected, output);
+  exitState(turn, state, completion.output, state.transition, completion.assigned);
 }
 
 export function taskFailed(turn: Turn, state: TaskState, error: string, cause: string): Promise<void> {
@@ -146,13 +172,21 @@ function typeOf(resource: TaskResource): { resourceType: string; resource: strin
     : undefined;
 }
 
-function resolveSeconds(spec: Seconds, scope: Scope, field: string): number {
+async function resolveSeconds(turn: Turn, spec: Seconds, scope: Scope, field: string): Promise<number> {
   if ('seconds' in spec) return spec.seconds;
+  if ('expression' in spec) {
+    const value = await evaluateJsonata(turn, spec.expression, field, turn.position.input);
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    throw new QueryEvaluationError(
+      `The JSONata expression specified for the field '${field}' must return a positive integer, got ${JSON.stringify(value)}`,
+      field,
+    );
+  }
   const value = spec.path.read(scope);
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     throw new StatesError(
       'States.Runtime',
-      `The ${field} '${spec.path.text}' must reference a positive integer, got ${JSON.stringify(value)}`,
+      `The ${field}Path '${spec.path.text}' must reference a positive integer, got ${JSON.stringify(value)}`,
     );
   }
   return value;

@@ -4,16 +4,19 @@ import { parseTimestamp } from '../../asl/timestamp.js';
 import type { WaitState } from '../../asl/types.js';
 import { applyInputPath, applyOutputPath } from '../data-flow.js';
 import { stateScope, withInput } from '../scope.js';
+import { QueryEvaluationError } from '../../asl/jsonata/query-error.js';
+import { evaluateJsonata } from '../jsonata-input.js';
+import { exitJsonataState, jsonPathCompletion } from '../state-output.js';
 import { exitState } from '../transition.js';
 import type { Turn } from '../turn.js';
 
 /** Wait: a timer until the due time; a due time already past exits at once. */
-export function runWait(turn: Turn, state: WaitState): void {
+export async function runWait(turn: Turn, state: WaitState): Promise<void> {
   const scope = stateScope(turn, turn.position.input);
-  const effective = applyInputPath(state.inputPath, scope);
-  const dueTime = dueTimeOf(state, withInput(scope, effective), turn.now);
+  const effective = state.queryLanguage === 'JSONata' ? turn.position.input : applyInputPath(state.inputPath, scope);
+  const dueTime = await dueTimeOf(turn, state, withInput(scope, effective), turn.now);
   if (dueTime <= turn.now) {
-    finishWait(turn, state);
+    await finishWait(turn, state);
     return;
   }
   const waitId = turn.newWaitId();
@@ -21,15 +24,42 @@ export function runWait(turn: Turn, state: WaitState): void {
   turn.effect({ type: 'StartTimer', waitId, dueTime, purpose: 'Wait' });
 }
 
-export function finishWait(turn: Turn, state: WaitState): void {
+export async function finishWait(turn: Turn, state: WaitState): Promise<void> {
+  if (state.queryLanguage === 'JSONata') {
+    await exitJsonataState(turn, state, turn.position.input, state.transition);
+    return;
+  }
   const scope = stateScope(turn, turn.position.input);
-  const output = applyOutputPath(state.outputPath, withInput(scope, applyInputPath(state.inputPath, scope)));
-  exitState(turn, state, output, state.transition);
+  const effective = applyInputPath(state.inputPath, scope);
+  const output = applyOutputPath(state.outputPath, withInput(scope, effective));
+  const completion = await jsonPathCompletion(turn, state.assign, scope, effective, output);
+  exitState(turn, state, completion.output, state.transition, completion.assigned);
 }
 
-function dueTimeOf(state: WaitState, scope: Scope, now: number): number {
+async function dueTimeOf(turn: Turn, state: WaitState, scope: Scope, now: number): Promise<number> {
   const { duration } = state;
   switch (duration.kind) {
+    case 'SecondsExpression': {
+      const seconds = await evaluateJsonata(turn, duration.expression, 'Seconds', turn.position.input);
+      if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+        throw new QueryEvaluationError(
+          `The JSONata expression specified for the field 'Seconds' must return a non-negative integer, got ${JSON.stringify(seconds)}`,
+          'Seconds',
+        );
+      }
+      return now + seconds * 1000;
+    }
+    case 'TimestampExpression': {
+      const text = await evaluateJsonata(turn, duration.expression, 'Timestamp', turn.position.input);
+      const epochMs = typeof text === 'string' ? parseTimestamp(text) : undefined;
+      if (epochMs === undefined) {
+        throw new QueryEvaluationError(
+          `The JSONata expression specified for the field 'Timestamp' must return an RFC 3339 timestamp, got ${JSON.stringify(text)}`,
+          'Timestamp',
+        );
+      }
+      return epochMs;
+    }
     case 'Seconds':
       return now + duration.seconds * 1000;
     case 'Timestamp':

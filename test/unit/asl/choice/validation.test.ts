@@ -61,16 +61,12 @@ describe('rule shape', () => {
     ]);
   });
 
-  it('Assign, Condition and Output are reported as not supported yet', () => {
-    expect(codes({ Variable: '$.a', IsNull: true, Next: 'N', Assign: { x: 1 } })).toEqual([
-      ['UNSUPPORTED_FEATURE', `${AT}/Assign`],
-    ]);
-    expect(codes({ Condition: '{% $x = 1 %}', Next: 'N' })).toEqual([
-      ['UNSUPPORTED_FEATURE', `${AT}/Condition`],
-    ]);
+  it('takes Assign; Condition and Output belong to JSONata rules', () => {
+    expect(codes({ Variable: '$.a', IsNull: true, Next: 'N', Assign: { x: 1 } })).toEqual([]);
+    expect(codes({ Condition: '{% $x = 1 %}', Next: 'N' })).toEqual([['FORBIDDEN_FIELD', `${AT}/Condition`]]);
     expect(codes({ Condition: '{% true %}', Next: 'N', Output: {} })).toEqual([
-      ['UNSUPPORTED_FEATURE', `${AT}/Condition`],
-      ['UNSUPPORTED_FEATURE', `${AT}/Output`],
+      ['FORBIDDEN_FIELD', `${AT}/Condition`],
+      ['FORBIDDEN_FIELD', `${AT}/Output`],
     ]);
   });
 
@@ -101,10 +97,9 @@ describe('Variable', () => {
     ]);
   });
 
-  it('a workflow variable ($name) is not supported yet', () => {
-    expect(codes({ Variable: '$count', NumericEquals: 1, Next: 'N' })).toEqual([
-      ['UNSUPPORTED_FEATURE', `${AT}/Variable`],
-    ]);
+  it('may read a workflow variable ($name)', () => {
+    expect(codes({ Variable: '$count', NumericEquals: 1, Next: 'N' })).toEqual([]);
+    expect(codes({ Variable: '$order.items[0]', IsPresent: true, Next: 'N' })).toEqual([]);
   });
 
   it('is not allowed beside And, Or, Not', () => {

@@ -50,9 +50,9 @@ describe('problems common to all states', () => {
       [`SCHEMA_VALIDATION_FAILED ${S}/Comment`],
     ],
     [
-      'QueryLanguage JSONata on a state',
-      { Type: 'Pass', Next: 'Done', QueryLanguage: 'JSONata' },
-      [`UNSUPPORTED_FEATURE ${S}/QueryLanguage`],
+      'a JSONPath field in a JSONata state',
+      { Type: 'Pass', Next: 'Done', QueryLanguage: 'JSONata', InputPath: '$' },
+      [`FORBIDDEN_FIELD ${S}/InputPath`],
     ],
     [
       'QueryLanguage not a language',
@@ -111,26 +111,26 @@ describe('problems common to all states', () => {
       [`MISSING_TRANSITION_TARGET ${S}/Next`, 'UNREACHABLE_STATE /States/Done'],
     ],
     [
-      'Arguments (JSONata)',
-      { Type: 'Pass', Next: 'Done', Arguments: {} },
-      [`UNSUPPORTED_FEATURE ${S}/Arguments`],
+      'Arguments on a Pass state',
+      { Type: 'Pass', Next: 'Done', QueryLanguage: 'JSONata', Arguments: {} },
+      [`FORBIDDEN_FIELD ${S}/Arguments`],
     ],
     [
-      'Output (JSONata)',
+      'Output in a JSONPath state',
       { Type: 'Succeed', Output: {} },
-      [`UNSUPPORTED_FEATURE ${S}/Output`, 'UNREACHABLE_STATE /States/Done'],
+      [`FORBIDDEN_FIELD ${S}/Output`, 'UNREACHABLE_STATE /States/Done'],
     ],
     [
-      'Assign (variables)',
-      { Type: 'Pass', Next: 'Done', Assign: { x: 1 } },
-      [`UNSUPPORTED_FEATURE ${S}/Assign`],
+      'Assign with an invalid variable name',
+      { Type: 'Pass', Next: 'Done', Assign: { '1x': 1 } },
+      [`INVALID_VARIABLE ${S}/Assign/1x`],
     ],
-    ['Items (JSONata)', { ...MAP, Items: [1] }, [`UNSUPPORTED_FEATURE ${S}/Items`]],
+    ['Items in a JSONPath Map', { ...MAP, Items: [1] }, [`FORBIDDEN_FIELD ${S}/Items`]],
   ]);
 
-  it('names JSONata fields as such', () => {
-    const [problem] = parseDefinition(withState({ Type: 'Pass', Next: 'Done', Assign: {} })).problems;
-    expect(problem.message).toBe('Assign is a JSONata/variables feature, not supported yet');
+  it('names the query language that forbids a field', () => {
+    const [problem] = parseDefinition(withState({ Type: 'Pass', Next: 'Done', Output: {} })).problems;
+    expect(problem.message).toBe('Output is not allowed in a JSONPath state');
   });
 
   it('names the state type when a field is forbidden', () => {
@@ -460,9 +460,14 @@ describe('Parallel', () => {
       [`UNKNOWN_FIELD ${S}/Branches/0/Next`],
     ],
     [
-      'a JSONata branch',
-      { ...P, Branches: [{ ...BRANCH, QueryLanguage: 'JSONata' }] },
-      [`UNSUPPORTED_FEATURE ${S}/Branches/0/QueryLanguage`],
+      'a JSONata branch with a JSONPath field',
+      {
+        ...P,
+        Branches: [
+          { ...BRANCH, QueryLanguage: 'JSONata', States: { B: { Type: 'Pass', Result: 1, End: true } } },
+        ],
+      },
+      [`FORBIDDEN_FIELD ${S}/Branches/0/States/B/Result`],
     ],
     ['ItemsPath', { ...P, ItemsPath: '$' }, [`FORBIDDEN_FIELD ${S}/ItemsPath`]],
     [

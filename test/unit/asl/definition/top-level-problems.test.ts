@@ -51,9 +51,9 @@ describe('top-level problems', () => {
       ['SCHEMA_VALIDATION_FAILED /TimeoutSeconds'],
     ],
     [
-      'QueryLanguage JSONata',
-      { StartAt: 'A', States: states, QueryLanguage: 'JSONata' },
-      ['UNSUPPORTED_FEATURE /QueryLanguage'],
+      'a JSONPath state in a JSONata machine',
+      { StartAt: 'A', States: { A: { ...states.A, QueryLanguage: 'JSONPath' } }, QueryLanguage: 'JSONata' },
+      ['FORBIDDEN_FIELD /States/A/QueryLanguage'],
     ],
     [
       'QueryLanguage unknown',
@@ -77,9 +77,8 @@ describe('top-level problems', () => {
     expect(result.definition).toBeUndefined();
   });
 
-  it('says which QueryLanguage is not supported', () => {
-    const [problem] = parseDefinition({ StartAt: 'A', States: states, QueryLanguage: 'JSONata' }).problems;
-    expect(problem.message).toBe('QueryLanguage JSONata is not supported yet');
+  it('accepts QueryLanguage JSONata at the top level', () => {
+    expect(parseDefinition({ StartAt: 'A', States: states, QueryLanguage: 'JSONata' }).problems).toEqual([]);
   });
 
   it.each([[[]], ['text'], [null], [42], [true]])('rejects a top level that is not an object: %j', (raw) => {

@@ -53,8 +53,11 @@ describe('compileIntrinsic compile-time errors', () => {
     expect(compileError('States.Array(1, $.a.)')).toMatch(/^Invalid path "\$\.a\.": .* at position 16$/);
   });
 
-  it('rejects a variable reference, which is not supported yet', () => {
-    expect(compileError('States.Array($name)')).toMatch(/variable \$name/);
+  it('reads a workflow variable ($name) as an argument', () => {
+    const compiled = compileIntrinsic('States.Array($name, $order.id)');
+    if (!compiled.ok) throw new Error(compiled.message);
+    const scope = { ...scopeOf({}), variables: { name: 'n', order: { id: 7 } } };
+    expect(compiled.value(scope)).toEqual(['n', 7]);
   });
 
   it('reports syntax errors with their position', () => {

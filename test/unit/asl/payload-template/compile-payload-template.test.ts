@@ -226,9 +226,12 @@ describe('payload templates: problems', () => {
     expect(problems.list[0].message).toContain('$.a[');
   });
 
-  it('reports a variable reference as not supported yet', () => {
-    const problems = problemsOf({ 'x.$': '$myVariable' });
-    expect(problems.list.map((p) => [p.path, p.code])).toEqual([[`${at}/x.$`, 'UNSUPPORTED_FEATURE']]);
+  it('accepts a variable reference ($name) and reports a malformed one', () => {
+    const valid = new Problems();
+    expect(compilePayloadTemplate({ 'x.$': '$myVariable.items[0]' }, at, valid)).toBeDefined();
+    expect(valid.list).toEqual([]);
+    const problems = problemsOf({ 'x.$': '$myVariable[' });
+    expect(problems.list.map((p) => [p.path, p.code])).toEqual([[`${at}/x.$`, 'INVALID_PATH']]);
   });
 
   it('points at nested keys and array items, escaping "/" and "~" (RFC 6901)', () => {

@@ -95,13 +95,12 @@ describe('compileCatchers', () => {
     ]);
   });
 
-  it('Assign and Output are not supported yet; other fields are unknown', () => {
+  it('JSONPath catchers take Assign but not Output; other fields are unknown', () => {
     expect(
       catchProblems([{ ErrorEquals: ['E'], Next: 'N', Assign: {}, Output: {}, IntervalSeconds: 1 }]),
     ).toEqual([
       ['UNKNOWN_FIELD', `${CATCH}/0/IntervalSeconds`],
-      ['UNSUPPORTED_FEATURE', `${CATCH}/0/Assign`],
-      ['UNSUPPORTED_FEATURE', `${CATCH}/0/Output`],
+      ['FORBIDDEN_FIELD', `${CATCH}/0/Output`],
     ]);
   });
 
