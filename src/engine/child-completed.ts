@@ -33,7 +33,8 @@ export async function childCompleted(
     turn.record(`${state.type}StateSucceeded`);
     await completeWithResult(turn, state, results(phase.join));
   } else if (hasUnlaunched(phase.join)) {
-    const inputs = state.type === 'Map' ? await mapChildInputs(turn, state) : await parallelChildInputs(turn, state);
+    const inputs =
+      state.type === 'Map' ? await mapChildInputs(turn, state) : await parallelChildInputs(turn, state);
     await launchChildren(turn, state, inputs);
   }
   return true;

@@ -89,7 +89,12 @@ async function catchError(
  * raw input, Assign reads the error output as `$`. JSONata: Output (absent: the error
  * output) and Assign read `$states.errorOutput`. The catcher's Assign replaces the state's.
  */
-function caughtOutput(turn: Turn, state: Recoverable, catcher: Catcher, errorOutput: JsonObject): Promise<Completion> {
+function caughtOutput(
+  turn: Turn,
+  state: Recoverable,
+  catcher: Catcher,
+  errorOutput: JsonObject,
+): Promise<Completion> {
   const rawInput = turn.position.input;
   if (state.queryLanguage === 'JSONata') {
     return jsonataCompletion(turn, errorOutput, { errorOutput }, catcher.assign, catcher.output);

@@ -17,9 +17,15 @@ import type { Completion } from '../state-output.js';
  * when Default is taken.
  */
 export async function runChoice(turn: Turn, state: ChoiceState): Promise<void> {
-  const chosen = state.queryLanguage === 'JSONata' ? await chooseJsonata(turn, state) : await chooseJsonPath(turn, state);
+  const chosen =
+    state.queryLanguage === 'JSONata' ? await chooseJsonata(turn, state) : await chooseJsonPath(turn, state);
   if (chosen === undefined) {
-    await failState(turn, state, 'States.NoChoiceMatched', `No Choice Rules matched and no Default was specified.`);
+    await failState(
+      turn,
+      state,
+      'States.NoChoiceMatched',
+      `No Choice Rules matched and no Default was specified.`,
+    );
     return;
   }
   const { next, completion } = chosen;

@@ -42,7 +42,8 @@ export async function runMap(turn: Turn, state: MapState): Promise<void> {
 /** Inputs of the Map's iterations, from the state's input (items are recomputed, not stored). */
 export async function mapChildInputs(turn: Turn, state: MapState) {
   const scope = stateScope(turn, turn.position.input);
-  const effective = state.queryLanguage === 'JSONata' ? turn.position.input : applyInputPath(state.inputPath, scope);
+  const effective =
+    state.queryLanguage === 'JSONata' ? turn.position.input : applyInputPath(state.inputPath, scope);
   return itemInputs(turn, state, await itemsOf(turn, state, withInput(scope, effective)));
 }
 

@@ -29,7 +29,8 @@ export async function runTask(turn: Turn, state: TaskState): Promise<void> {
       ? state.parameters.evaluate(withInput(scope, effective))
       : effective;
   const timeoutSeconds =
-    state.timeout && (await resolveSeconds(turn, state.timeout, withInput(scope, effective), 'TimeoutSeconds'));
+    state.timeout &&
+    (await resolveSeconds(turn, state.timeout, withInput(scope, effective), 'TimeoutSeconds'));
   const heartbeatSeconds =
     state.heartbeat &&
     (await resolveSeconds(turn, state.heartbeat, withInput(scope, effective), 'HeartbeatSeconds'));

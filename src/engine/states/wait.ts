@@ -13,7 +13,8 @@ import type { Turn } from '../turn.js';
 /** Wait: a timer until the due time; a due time already past exits at once. */
 export async function runWait(turn: Turn, state: WaitState): Promise<void> {
   const scope = stateScope(turn, turn.position.input);
-  const effective = state.queryLanguage === 'JSONata' ? turn.position.input : applyInputPath(state.inputPath, scope);
+  const effective =
+    state.queryLanguage === 'JSONata' ? turn.position.input : applyInputPath(state.inputPath, scope);
   const dueTime = await dueTimeOf(turn, state, withInput(scope, effective), turn.now);
   if (dueTime <= turn.now) {
     await finishWait(turn, state);
