@@ -41,7 +41,9 @@ export async function launchChildren(turn: Turn, state: JoinState, inputs: Child
   const room = join.limit > 0 ? join.limit - running : join.total;
   const children: ChildStart[] = [];
   const parent = { executionId: turn.snapshot.id, waitId: phase.waitId };
-  const variables = visibleVariables(turn.snapshot);
+  // Distributed Map children are executions of their own: they see no outer variables.
+  const variables =
+    state.type === 'Map' && state.mode === 'DISTRIBUTED' ? {} : visibleVariables(turn.snapshot);
   const shared = Object.keys(variables).length > 0 ? { variables: { ...variables } } : {};
   while ((requeued.length > 0 || join.launched < join.total) && children.length < room) {
     const index = requeued.length > 0 ? requeued.shift()! : join.launched++;
