@@ -1,5 +1,6 @@
 /** What every operation works with: the durable runtime and the API's own settings. */
 import type { DurableRuntime } from '../runtime/durable/runtime.js';
+import { MergedHistories } from './merged-histories.js';
 import type { RequestBody } from './request-fields.js';
 
 export interface ApiOptions {
@@ -11,6 +12,8 @@ export interface ApiOptions {
 
 export interface ApiContext {
   runtime: DurableRuntime;
+  /** GetExecutionHistory's merged views, kept while the API serves. */
+  histories: MergedHistories;
   syncTimeoutMs: number;
   onInternalError: (operation: string, error: unknown) => void;
 }
@@ -22,6 +25,7 @@ export type Operation = (api: ApiContext, body: RequestBody) => Promise<Response
 export function apiContext(runtime: DurableRuntime, options: ApiOptions = {}): ApiContext {
   return {
     runtime,
+    histories: new MergedHistories(runtime),
     syncTimeoutMs: options.syncTimeoutMs ?? 300_000,
     onInternalError:
       options.onInternalError ??

@@ -1,13 +1,16 @@
 /**
  * `quickstep dev`: the embedded services and the durable runtime, with the Step Functions API
- * on 127.0.0.1:<port>, until SIGINT or SIGTERM. One line per execution status change.
+ * on 127.0.0.1:<port>, until SIGINT or SIGTERM. One line per execution status change; with
+ * `--config`, the serverless.yml's functions are the local handlers and its state machines are
+ * deployed, and deployed again when their files change.
  */
 import pc from 'picocolors';
 import { startApiServer } from '../api/index.js';
 import type { EventBridgeEvent } from '../adapters/local/bus/eventbridge-event.js';
-import { loadFunctions } from '../adapters/local/load-functions.js';
 import { LocalStack } from '../adapters/local/local-stack.js';
-import { loadConfigStateMachines } from './dev-config.js';
+import { ConfigReloader } from './config-reloader.js';
+import { type DevConfig, deployable, loadDevConfig } from './dev-config.js';
+import { loadHandlers } from './load-handlers.js';
 
 export interface DevOptions {
   port?: string;
@@ -30,11 +33,12 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const port = Number(options.port ?? '8083');
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     return fail(`--port must be 0 to 65535, got ${options.port}`);
-  let handlers: Awaited<ReturnType<typeof loadFunctions>> | undefined;
-  let machines: Awaited<ReturnType<typeof loadConfigStateMachines>> = [];
+  let handlers: Awaited<ReturnType<typeof loadHandlers>>;
+  let config: DevConfig | undefined;
   try {
-    if (options.functions) handlers = await loadFunctions(options.functions);
-    if (options.config) machines = await loadConfigStateMachines(options.config);
+    config = options.config ? await loadDevConfig(options.config) : undefined;
+    if (config) deployable(config);
+    handlers = await loadHandlers(options.functions, config);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -44,11 +48,9 @@ export async function devCommand(options: DevOptions): Promise<number> {
     dataDir: options.data,
     dynamodbEndpoint: options.dynamodbEndpoint,
   });
+  const reloader = options.config ? new ConfigReloader(options.config, stack.runtime, print) : undefined;
   try {
-    for (const machine of machines) {
-      const record = await stack.runtime.deployStateMachine(machine);
-      print(`${pc.green('✓')} deployed ${record.name} ${pc.dim(record.arn)}`);
-    }
+    if (reloader && config) await reloader.start(config);
     stack.bus.subscribe({ 'detail-type': ['Execution Status Change'] }, (event) => print(statusLine(event)));
     const api = await startApiServer(stack.runtime, {
       port,
@@ -62,6 +64,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
     );
     await signalled();
     print('Stopping…');
+    reloader?.close();
+    await reloader?.settled();
     await api.close();
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));

@@ -30,6 +30,10 @@ program
     '-f, --functions <module>',
     'JS/TS module whose exports are the Lambda handlers that Task states call',
   )
+  .option(
+    '-c, --config <serverless.yml>',
+    'also use the Lambda handlers that its `functions` declare (handler: path/to/file.export)',
+  )
   .option('--json', 'print exactly one JSON object: {executionArn, status, output?, error?, cause?}')
   .option(
     '--memory',

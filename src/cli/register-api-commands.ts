@@ -24,7 +24,7 @@ export function registerApiCommands(program: Command): void {
     )
     .option(
       '-c, --config <serverless.yml>',
-      'deploy the state machines under custom.quickstep.stateMachines at start',
+      'deploy the state machines under custom.quickstep.stateMachines (again whenever their files change) and use its functions as the local Lambda handlers',
     )
     .option('--data <dir>', 'keep the embedded DynamoDB in this folder, so executions survive a restart')
     .option(

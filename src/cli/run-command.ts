@@ -5,13 +5,13 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import pc from 'picocolors';
-import { loadFunctions } from '../adapters/local/load-functions.js';
-import type { LambdaHandler } from '../adapters/local/local-task-invoker.js';
 import { executionArn } from '../runtime/arn.js';
 import type { RunOutcome } from './run-outcome.js';
 import { runOnLocalStack } from './run-on-local-stack.js';
 import { runOnMemory } from './run-on-memory.js';
 import { formatDuration } from './format-duration.js';
+import { loadDevConfig } from './dev-config.js';
+import { loadHandlers } from './load-handlers.js';
 import { formatProblems } from './print-problems.js';
 import { ProgressPrinter } from './progress-printer.js';
 import { readDefinitionFile } from './read-definition-file.js';
@@ -20,6 +20,8 @@ import { readInput } from './read-input.js';
 export interface RunOptions {
   input?: string;
   functions?: string;
+  /** A serverless.yml whose `functions` are the local handlers. */
+  config?: string;
   json?: boolean;
   memory?: boolean;
   name?: string;
@@ -40,16 +42,13 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     process.stderr.write(`${pc.red('✗')} ${error}\n`);
     return 2;
   }
-  let handlers = new Map<string, LambdaHandler>();
-  if (options.functions) {
-    try {
-      handlers = await loadFunctions(options.functions);
-    } catch (failure) {
-      process.stderr.write(
-        `${pc.red('✗')} Cannot load --functions ${options.functions}: ${String(failure)}\n`,
-      );
-      return 2;
-    }
+  let handlers: Awaited<ReturnType<typeof loadHandlers>>;
+  try {
+    const config = options.config ? await loadDevConfig(options.config) : undefined;
+    handlers = await loadHandlers(options.functions, config);
+  } catch (failure) {
+    process.stderr.write(`${pc.red('✗')} ${failure instanceof Error ? failure.message : String(failure)}\n`);
+    return 2;
   }
   const stateMachineName = stateMachineNameOf(file);
   const executionName = options.name ?? crypto.randomUUID();

@@ -12,6 +12,9 @@ import { type ChaosOptions, LocalStack } from '../adapters/local/local-stack.js'
 import { InjectedCrash } from '../runtime/durable/fault-injector.js';
 import type { RunOutcome } from './run-outcome.js';
 
+/** Pure states (Pass, Choice, Succeed, Fail) that one decision may run in a local run. */
+const LOCAL_FUSE_STATES = 25;
+
 export interface LocalRun {
   handlers: Map<string, LambdaHandler>;
   stateMachineName: string;
@@ -35,6 +38,8 @@ export async function runOnLocalStack(
     chaos: run.chaos,
     dataDir: run.dataDir,
     dynamodbEndpoint: run.dynamodbEndpoint,
+    // Consecutive pure states in one decision: the same history, fewer messages and writes.
+    settings: { fuseStates: LOCAL_FUSE_STATES },
   });
   try {
     let transitions = 0;

@@ -71,6 +71,8 @@ export interface Outbox {
    * Its redelivery repairs this outbox too.
    */
   rootMessageId?: string;
+  /** Further messages decided in the same commit (children's reports folded together). */
+  folded?: string[];
   events: HistoryEvent[];
   effects: Effect[];
   /**

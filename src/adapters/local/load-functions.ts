@@ -1,10 +1,10 @@
 /** Loads a `--functions` module: each exported function is a Lambda handler named by its export. */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module.js';
 import type { LambdaHandler } from './local-task-invoker.js';
 
 export async function loadFunctions(modulePath: string): Promise<Map<string, LambdaHandler>> {
-  const loaded = (await import(pathToFileURL(resolve(modulePath)).href)) as Record<string, unknown>;
+  const loaded = await importModule(resolve(modulePath));
   const handlers = new Map<string, LambdaHandler>();
   const collect = (source: Record<string, unknown>) => {
     for (const [name, value] of Object.entries(source)) {

@@ -12,6 +12,7 @@ import { NestedExecutions } from '../aws/sfn/nested-execution.js';
 import { DurableRuntime } from '../../runtime/durable/runtime.js';
 import type { RuntimeSettings } from '../../runtime/durable/runtime-config.js';
 import { randomFaults } from '../../runtime/durable/fault-injector.js';
+import { foldGroups } from '../../runtime/durable/fold-reports.js';
 import { seededRandom } from '../../runtime/memory/seeded-random.js';
 import { LocalBus } from './bus/local-bus.js';
 import { RealClock } from './clock/real-clock.js';
@@ -103,6 +104,8 @@ export class LocalStack {
       // is not dead-lettered for crashes that chaos injected.
       maxReceiveCount: options.maxReceiveCount ?? (chaos ? 50 : 5),
       concurrency: options.queueConcurrency ?? 4,
+      // One execution's messages go to one batch at a time: they would only lose races to each other.
+      groupOf: (message) => message.executionId,
       duplicate: chaos ? (chaos.duplicate ?? 0.3) : 0,
       reorder: chaos ? (chaos.reorder ?? 0.5) : 0,
       random: chaos ? seededRandom(chaos.seed + 1) : undefined,
@@ -141,16 +144,33 @@ export class LocalStack {
     return stack;
   }
 
+  /** Handles the first message, or as many leading reports as fold into one commit; returns how many. */
+  private async handleLeading(records: QueueRecord<AdvanceMessage>[]): Promise<number> {
+    if (records.length > 1) return this.runtime.foldMessages(records.map((record) => record.body));
+    await this.runtime.handleMessage(records[0].body);
+    return 1;
+  }
+
   /** Like Lambda with ReportBatchItemFailures: a failed message is redelivered, the rest deleted. */
   private async handleBatch(batch: QueueRecord<AdvanceMessage>[]): Promise<{ failedIds: string[] }> {
     const failedIds: string[] = [];
-    for (const record of batch) {
-      try {
-        await this.runtime.handleMessage(record.body);
-      } catch {
-        failedIds.push(record.messageId);
-      }
-    }
+    // Concurrently, as Lambda's batch processing does: the store coalesces their history writes.
+    // Children's reports to one parent are folded into one commit (fold-reports.ts).
+    await Promise.all(
+      foldGroups(batch, (record) => record.body).map(async (group) => {
+        // A failure sends back the first message only and the rest go on: if the fold had
+        // committed, the next call finds its messages applied and repairs the outbox at once.
+        let rest = group;
+        while (rest.length > 0) {
+          try {
+            rest = rest.slice(await this.handleLeading(rest));
+          } catch {
+            failedIds.push(rest[0].messageId);
+            rest = rest.slice(1);
+          }
+        }
+      }),
+    );
     return { failedIds };
   }
 

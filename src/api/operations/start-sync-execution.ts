@@ -2,7 +2,7 @@
  * StartSyncExecution: starts the execution and answers once it has ended. Quickstep runs it
  * like any other (durably, with history); the call only waits, polling the store, for at most
  * the API's sync timeout — past it the execution is stopped and reported TIMED_OUT, as an
- * Express execution past its five minutes is.
+ * Express execution past its five minutes is. As on AWS, only EXPRESS machines take it.
  */
 import { QuickstepError } from '../../runtime/errors.js';
 import type { ExecutionRecord } from '../../runtime/ports.js';
@@ -14,8 +14,15 @@ import { startRequest } from './executions.js';
 const FIRST_POLL_MS = 5;
 const MAX_POLL_MS = 250;
 
+/** What Step Functions answers for a STANDARD machine. */
+const TYPE_NOT_SUPPORTED = 'This operation is not supported by this type of state machine';
+
 export const startSyncExecution: Operation = async (api, body) => {
-  const { executionArn } = await api.runtime.startExecution(startRequest(api, body));
+  const request = startRequest(api, body);
+  const { machine } = await api.runtime.describeStateMachine(request.stateMachine);
+  if (machine.type !== 'EXPRESS')
+    throw new QuickstepError('StateMachineTypeNotSupported', TYPE_NOT_SUPPORTED);
+  const { executionArn } = await api.runtime.startExecution(request);
   let record = await waitForEnd(api, executionArn);
   let timedOut = false;
   if (record.status === 'RUNNING') {

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { step } from '../../engine/index.js';
+import type { Definition } from '../../asl/types.js';
 import type { Decision, Effect, Snapshot } from '../../engine/types.js';
 import { type AdvanceMessage, type CarriedOutbox, type ExecutionRecord, SeqConflictError } from '../ports.js';
 import { causedBy, delaySecondsUntil } from './messages.js';
@@ -27,28 +28,54 @@ export async function handleMessage(
   message: AdvanceMessage,
   options: HandleOptions = {},
 ): Promise<HandleResult> {
-  const { store } = context.ports;
-  const rootMessageId = options.rootMessageId ?? message.messageId;
   if (message.dueTime !== undefined && message.dueTime > context.env.now() + 500) {
     return hopTimer(context, message);
   }
+  const { applied, reason } = await decideAndCommit(context, [message], options);
+  return applied > 0 ? { applied: true } : { applied: false, reason: reason ?? 'ignored' };
+}
+
+/**
+ * Children's reports to one parent (see `foldGroups`), decided one after another on the same
+ * read and committed together: one read and one conditional write for the lot instead of one
+ * each. Each decision is the engine's own, in order, so the history and the snapshot are those
+ * of committing them one by one; a report that no longer applies (a duplicate) is dropped on
+ * the way. Returns how many of the leading messages were handled (at least one): the caller
+ * handles the rest, so that one failure does not send every message of a batch back.
+ */
+export async function foldMessages(context: RuntimeContext, messages: AdvanceMessage[]): Promise<number> {
+  const { handled } = await decideAndCommit(context, messages, {});
+  return handled;
+}
+
+async function decideAndCommit(
+  context: RuntimeContext,
+  messages: AdvanceMessage[],
+  options: HandleOptions,
+): Promise<{ handled: number; applied: number; reason?: string }> {
+  const { store } = context.ports;
+  const first = messages[0];
   for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
-    const record = await store.getExecution(message.executionId);
-    if (!record) return { applied: false, reason: 'no such execution' };
+    const record = await store.getExecution(first.executionId);
+    if (!record) return { handled: messages.length, applied: 0, reason: 'no such execution' };
     const definition = await context.definitions.get(record.stateMachineName, record.versionId);
-    const decision = await step(definition, record.snapshot, message.event, context.env, {
-      fuseStates: context.settings.fuseStates,
-    });
-    if (decision.ignored !== undefined) {
-      const { outbox } = record;
-      const fromThisMessage =
-        outbox.messageId === message.messageId || outbox.rootMessageId === message.messageId;
+    const fold = await decideInTurn(context, definition, record, messages);
+    if (fold.decisions.length === 0) {
       // Re-perform only what may be unfinished: a duplicate after the outbox was performed is dropped.
-      if (fromThisMessage && !isPerformed(record))
+      if (fromMessage(record, first.messageId) && !isPerformed(record))
         await performOutbox(context, record, definition, { invoke: true });
-      return { applied: false, reason: decision.ignored };
+      return { handled: Math.max(1, fold.handled), applied: 0, reason: fold.ignored };
     }
-    const next = nextRecord(context, record, decision, message, rootMessageId, options.carry ?? true);
+    const rootMessageId = options.rootMessageId ?? fold.applied[0].messageId;
+    const next = nextRecord(
+      context,
+      record,
+      merge(fold.decisions),
+      fold.applied,
+      messages.slice(0, fold.handled),
+      rootMessageId,
+      options.carry ?? true,
+    );
     context.faults.at('before-commit');
     try {
       await store.commitExecution(next, record.seq);
@@ -58,22 +85,82 @@ export async function handleMessage(
     }
     context.faults.at('after-commit');
     await performOutbox(context, next, definition, { invoke: true });
-    return { applied: true };
+    return { handled: fold.handled, applied: fold.applied.length };
   }
-  throw new Error(`Execution ${message.executionId}: gave up after ${MAX_CONFLICTS} write conflicts`);
+  throw new Error(`Execution ${first.executionId}: gave up after ${MAX_CONFLICTS} write conflicts`);
+}
+
+interface Fold {
+  decisions: Decision[];
+  /** The messages whose decisions were made, in order. */
+  applied: AdvanceMessage[];
+  /** How many leading messages the fold covers: the applied ones and the dropped duplicates. */
+  handled: number;
+  /** Why the first message that did not apply was ignored. */
+  ignored?: string;
+}
+
+/**
+ * Decisions for the leading messages, each on the snapshot the previous one left. A message
+ * that does not apply is dropped and the fold goes on — unless nothing applied yet and the
+ * record's last commit came from it (it may have an outbox to repair): that one is handled
+ * alone. Stops after a task invocation, which is performed inline after its commit.
+ */
+async function decideInTurn(
+  context: RuntimeContext,
+  definition: Definition,
+  record: ExecutionRecord,
+  messages: AdvanceMessage[],
+): Promise<Fold> {
+  const fold: Fold = { decisions: [], applied: [], handled: 0 };
+  let current = record.snapshot;
+  for (const message of messages) {
+    const decision = await step(definition, current, message.event, context.env, {
+      fuseStates: context.settings.fuseStates,
+    });
+    if (decision.ignored !== undefined) {
+      fold.ignored ??= decision.ignored;
+      if (fold.decisions.length === 0 && fromMessage(record, message.messageId)) return fold;
+      fold.handled++;
+      continue;
+    }
+    fold.decisions.push(decision);
+    fold.applied.push(message);
+    fold.handled++;
+    current = decision.snapshot;
+    if (decision.effects.some((effect) => effect.type === 'InvokeTask')) break;
+  }
+  return fold;
+}
+
+function merge(decisions: Decision[]): Decision {
+  return {
+    snapshot: decisions[decisions.length - 1].snapshot,
+    events: decisions.flatMap((decision) => decision.events),
+    effects: decisions.flatMap((decision) => decision.effects),
+  };
+}
+
+/** True when the record's last commit was made by (or folded in) this message. */
+function fromMessage(record: ExecutionRecord, id: string): boolean {
+  const { outbox } = record;
+  return outbox.messageId === id || outbox.rootMessageId === id || (outbox.folded?.includes(id) ?? false);
 }
 
 function nextRecord(
   context: RuntimeContext,
   record: ExecutionRecord,
   decision: Decision,
-  message: AdvanceMessage,
+  applied: AdvanceMessage[],
+  seen: AdvanceMessage[],
   rootMessageId: string,
   carry: boolean,
 ): ExecutionRecord {
   const { snapshot } = decision;
+  const [message, ...folded] = applied;
+  // A message the last commit caused proves that commit's outbox performed (self-messages go last).
   const carried =
-    !carry || isPerformed(record) || causedBy(message.messageId, record)
+    !carry || isPerformed(record) || seen.some((m) => causedBy(m.messageId, record))
       ? undefined
       : unfinished(record, snapshot);
   const finished = snapshot.status !== 'RUNNING';
@@ -85,6 +172,7 @@ function nextRecord(
     outbox: {
       messageId: message.messageId,
       rootMessageId: rootMessageId === message.messageId ? undefined : rootMessageId,
+      folded: folded.length > 0 ? folded.map((m) => m.messageId) : undefined,
       events: decision.events,
       effects: decision.effects.map(withoutTaskToken),
       carried,

@@ -7,6 +7,7 @@ export type FaultPoint =
   | 'before-commit'
   | 'after-commit'
   | 'after-history'
+  | 'after-child-created'
   | 'after-children'
   | 'after-timers'
   | 'after-finish'

@@ -9,7 +9,7 @@ import type { Effect, EngineEvent, ExecutionStatus } from '../../engine/types.js
 import { stateMachineArn } from '../arn.js';
 import { describeOutput } from './describe-output.js';
 import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
-import { startChild } from './start-child.js';
+import { startChildren } from './start-child.js';
 import { delaySecondsUntil, messageId } from './messages.js';
 import { invokeTask } from './invoke-task.js';
 import type { RuntimeContext } from './runtime-context.js';
@@ -41,10 +41,8 @@ export async function performOutbox(
     });
   }
   for (const effect of effects) {
-    if (effect.type === 'StartChildren') {
-      for (const child of effect.children)
-        await startChild(context, record, definition, child, performOutbox);
-    }
+    if (effect.type === 'StartChildren')
+      await startChildren(context, record, definition, effect.children, performOutbox);
   }
   context.faults.at('after-children');
 
@@ -69,7 +67,17 @@ export async function performOutbox(
   for (const effect of invocations)
     await invokeTask(context, record, effect, outbox.rootMessageId ?? outbox.messageId);
   // Last: from now on a duplicate of this commit's message is dropped, and nothing is carried.
-  await store.markPerformed(record.id, record.seq);
+  if (needsMarker(record)) await store.markPerformed(record.id, record.seq);
+}
+
+/**
+ * The marker only saves repeated work (a duplicate re-performing, a later commit carrying), so
+ * a child's end goes without: nothing commits after it, and a duplicate of its last message
+ * only re-sends its report, which the parent ignores. Top-level executions keep it: their end
+ * publishes a status event (I5).
+ */
+function needsMarker(record: ExecutionRecord): boolean {
+  return !record.parentId || record.status === 'RUNNING';
 }
 
 /** The status an Execution* history event announces. */

@@ -13,7 +13,7 @@ import type {
   Page,
   StateMachineRecord,
 } from '../ports.js';
-import { handleMessage } from './advance.js';
+import { foldMessages, handleMessage } from './advance.js';
 import { sendRepairSentinel } from './repair-sentinel.js';
 import { putStateMachine, type StateMachineInput } from './create-state-machine.js';
 import type { RuntimePorts, RuntimeSettings } from './runtime-config.js';
@@ -43,6 +43,15 @@ export class DurableRuntime {
   /** One message from the advance queue. Throws on infrastructure faults, so the queue redelivers. */
   handleMessage(message: AdvanceMessage): Promise<HandleResult> {
     return handleMessage(this.context, message);
+  }
+
+  /**
+   * Children's reports to one parent (`foldGroups` says which), decided in one commit as far
+   * as they apply in turn. Returns how many of the leading messages were handled (at least
+   * one); throws like `handleMessage`, and then none of them counts as handled.
+   */
+  foldMessages(messages: AdvanceMessage[]): Promise<number> {
+    return foldMessages(this.context, messages);
   }
 
   /** A message that kept failing (dead-letter queue): the execution fails visibly (I6). */

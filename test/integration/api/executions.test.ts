@@ -15,13 +15,18 @@ const api = useApi();
 let doubler: string;
 let exploder: string;
 let waiter: string;
+let expressDoubler: string;
+let expressExploder: string;
 
 beforeAll(async () => {
-  const create = async (name: string, definition: string) =>
-    (await api.client.send(new CreateStateMachineCommand({ name, definition, roleArn }))).stateMachineArn!;
+  const create = async (name: string, definition: string, type?: 'EXPRESS') =>
+    (await api.client.send(new CreateStateMachineCommand({ name, definition, roleArn, type })))
+      .stateMachineArn!;
   doubler = await create('doubler', doubleIt);
   exploder = await create('exploder', explodes);
   waiter = await create('waiter', waitsForToken());
+  expressDoubler = await create('express-doubler', doubleIt, 'EXPRESS');
+  expressExploder = await create('express-exploder', explodes, 'EXPRESS');
 });
 
 const describeExecution = (executionArn: string) =>
@@ -115,7 +120,7 @@ describe('StartExecution and DescribeExecution', () => {
 describe('StartSyncExecution', () => {
   it('answers with the output once the execution has ended', async () => {
     const answer = await api.client.send(
-      new StartSyncExecutionCommand({ stateMachineArn: doubler, input: '{"value":5}' }),
+      new StartSyncExecutionCommand({ stateMachineArn: expressDoubler, input: '{"value":5}' }),
     );
     expect(answer).toMatchObject({ status: 'SUCCEEDED', output: '{"value":10}', input: '{"value":5}' });
     expect(answer.stopDate).toBeInstanceOf(Date);
@@ -123,9 +128,27 @@ describe('StartSyncExecution', () => {
   });
 
   it('answers FAILED with the error and cause', async () => {
-    const answer = await api.client.send(new StartSyncExecutionCommand({ stateMachineArn: exploder }));
+    const answer = await api.client.send(new StartSyncExecutionCommand({ stateMachineArn: expressExploder }));
     expect(answer).toMatchObject({ status: 'FAILED', error: 'Exploded' });
     expect(answer.output).toBeUndefined();
+  });
+
+  it('refuses a STANDARD machine as Step Functions does, starting nothing', async () => {
+    const refused = await refusal(
+      api.client.send(new StartSyncExecutionCommand({ stateMachineArn: doubler, name: 'not-sync' })),
+    );
+    expect(refused).toEqual({
+      name: 'StateMachineTypeNotSupported',
+      message: 'This operation is not supported by this type of state machine',
+    });
+    const unknown = await refusal(
+      api.client.send(
+        new DescribeExecutionCommand({
+          executionArn: `${doubler.replace(':stateMachine:', ':execution:')}:not-sync`,
+        }),
+      ),
+    );
+    expect(unknown.name).toBe('ExecutionDoesNotExist');
   });
 });
 

@@ -15,6 +15,7 @@ export const FAULT_POINTS: FaultPoint[] = [
   'before-continue',
   'before-invoke',
   'after-invoke',
+  'after-child-created',
 ];
 
 /** Counts how often the runtime passes each point. */

@@ -65,7 +65,7 @@ describe('I2: a crash exactly once at each fault point', () => {
 
 // ── Two crashes in a row ────────────────────────────────────────────────────────────────────
 
-/** Crashes right after a start of the child whose id ends with `suffix` wrote its history, `times` times. */
+/** Crashes right after an attempt to create the child whose id ends with `suffix`, `times` times. */
 class CrashStartingChild implements FaultInjector {
   crashes = 0;
 
@@ -76,7 +76,7 @@ class CrashStartingChild implements FaultInjector {
   ) {}
 
   at(point: FaultPoint): void {
-    if (point !== 'after-history') return;
+    if (point !== 'after-child-created') return;
     const armed = this.store.lastCreateAttempt?.endsWith(this.suffix) ?? false;
     this.store.lastCreateAttempt = undefined;
     if (armed && this.crashes < this.times) {
@@ -105,7 +105,9 @@ const threeItemMap: Scenario = {
 describe('I2: a crash while starting a child, then another while re-starting it', () => {
   /*
    * Commit A enters the Map (StartChildren 0, 1, 2); performing it crashes once child 2's record
-   * exists but before its first message is sent. Children 0 and 1 finish. Child 0's completion
+   * exists but before its first message is sent. (Since children's first messages are sent
+   * together after every child exists, the redelivery of A, not a sibling's completion, now
+   * re-starts them; the scenario below is what it guarded against first.) Child 0's completion
    * (commit B, not caused by A) carries A's effects and re-starts child 2 — and crashes there
    * too. Child 1's completion (commit C) carries only B's own effects. A's and B's redeliveries
    * are then stale for the parent and dropped: nothing ever sends child 2's first message.

@@ -19,6 +19,8 @@ import {
   type StateMachineRecord,
   type TaskTokenEntry,
 } from '../../../runtime/ports.js';
+import { putItems } from './batch-write.js';
+import { Coalescer } from './coalescer.js';
 import { anyOf, conditionParams, expiredAt, itemAbsent, seqIs } from './conditions.js';
 import { deleteReplacedChunks, getExecution, markPerformed, putExecution } from './execution-items.js';
 import { getHistory, putHistory } from './history-items.js';
@@ -44,6 +46,8 @@ export interface DynamoDBStoreOptions {
 export class DynamoDBStore implements ExecutionStore {
   private readonly ctx: TableContext;
   private readonly clock: Clock;
+  /** History items of concurrent performers share BatchWriteItem requests. */
+  private readonly historyWrites: Coalescer<codec.Item>;
 
   constructor(options: DynamoDBStoreOptions) {
     const doc = DynamoDBDocumentClient.from(options.client, {
@@ -51,6 +55,7 @@ export class DynamoDBStore implements ExecutionStore {
     });
     this.ctx = { doc, tableName: options.tableName };
     this.clock = options.clock ?? { now: () => Date.now() };
+    this.historyWrites = new Coalescer((items) => putItems(this.ctx, uniqueByKey(items)), 25);
   }
 
   async putStateMachine(record: StateMachineRecord, options: { ifAbsent?: boolean } = {}): Promise<void> {
@@ -166,7 +171,7 @@ export class DynamoDBStore implements ExecutionStore {
   }
 
   putHistory(executionId: string, events: HistoryEvent[]): Promise<void> {
-    return putHistory(this.ctx, executionId, events);
+    return putHistory(this.ctx, executionId, events, (items) => this.historyWrites.submit(items));
   }
 
   getHistory(
@@ -205,4 +210,9 @@ export class DynamoDBStore implements ExecutionStore {
     );
     return Item;
   }
+}
+
+/** One BatchWriteItem may not name a key twice (two performers of one outbox): the last wins. */
+function uniqueByKey(items: codec.Item[]): codec.Item[] {
+  return [...new Map(items.map((item) => [`${item.pk}\u0000${item.sk}`, item])).values()];
 }

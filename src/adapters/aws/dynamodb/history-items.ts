@@ -18,7 +18,12 @@ import type { TableContext } from './table-context.js';
  * Idempotent: keys are deterministic, so a repeated put writes the same items again. Chunks
  * go first, so a reader never meets an event item whose chunks are not there yet.
  */
-export async function putHistory(ctx: TableContext, executionId: string, events: HistoryEvent[]) {
+export async function putHistory(
+  ctx: TableContext,
+  executionId: string,
+  events: HistoryEvent[],
+  writer: (items: Item[]) => Promise<void> = (items) => putItems(ctx, items),
+) {
   // One request may not name a key twice; the last copy of an event wins.
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
   const eventItems: Item[] = [];
@@ -34,7 +39,7 @@ export async function putHistory(ctx: TableContext, executionId: string, events:
     }
     eventItems.push(item);
   }
-  await putItems(ctx, eventItems);
+  await writer(eventItems);
 }
 
 export async function getHistory(

@@ -14,6 +14,8 @@ import type { BatchHandler, DeadLetter, LocalQueueOptions, QueueCounters } from 
  * MessageQueue port.
  */
 export class LocalQueue<T = AdvanceMessage> {
+  /** Message groups held by batches in flight, with how many batches hold each. */
+  private readonly busyGroups = new Map<string, number>();
   readonly deadLetters: DeadLetter<T>[] = [];
   private readonly settings: QueueSettings<T>;
   private readonly chaos: Chaos;
@@ -102,7 +104,8 @@ export class LocalQueue<T = AdvanceMessage> {
       this.store.promote(now);
       while (this.batches.size < this.settings.concurrency && this.store.visibleCount > 0) {
         const batch = this.receiveBatch(now);
-        if (batch.length > 0) this.dispatch(handler, batch);
+        if (batch.length === 0) break; // every visible message waits for its group
+        this.dispatch(handler, batch);
       }
       this.settleIdle();
       await this.waitForWork(signal);
@@ -122,8 +125,15 @@ export class LocalQueue<T = AdvanceMessage> {
   private receiveBatch(now: number): Delivery<T>[] {
     const batch: Delivery<T>[] = [];
     const copies: Entry<T>[] = [];
-    while (batch.length < this.settings.batchSize && this.store.visibleCount > 0) {
+    const waiting: Entry<T>[] = [];
+    const visible = this.store.visibleCount;
+    while (batch.length < this.settings.batchSize && waiting.length + batch.length < visible) {
+      if (this.store.visibleCount === 0) break;
       const entry = this.store.takeVisible(this.chaos.pickOffset(this.store.visibleCount))!;
+      if (this.groupBusy(entry)) {
+        waiting.push(entry);
+        continue;
+      }
       // SQS moves a message on the receive that would exceed maxReceiveCount.
       if (entry.receiveCount >= this.settings.maxReceiveCount) {
         this.deadLetter(entry, now);
@@ -133,6 +143,7 @@ export class LocalQueue<T = AdvanceMessage> {
       batch.push({ entry, receipt, record: toRecord(entry, receipt) });
       if (!entry.copy && this.chaos.duplicates()) copies.push(copyEntry(entry));
     }
+    for (const entry of waiting) this.store.putBack(entry);
     // Copies join after the batch is formed, so a duplicate never shares a batch with its original.
     for (const copy of copies) this.store.add(copy, now, now);
     this.count.duplicated += copies.length;
@@ -141,8 +152,27 @@ export class LocalQueue<T = AdvanceMessage> {
     return batch;
   }
 
+  /** True when the entry's group is held by a batch in flight. */
+  private groupBusy(entry: Entry<T>): boolean {
+    const group = this.settings.groupOf?.(entry.body);
+    return group !== undefined && this.busyGroups.has(group);
+  }
+
+  private holdGroups(batch: Delivery<T>[], delta: 1 | -1): void {
+    const { groupOf } = this.settings;
+    if (!groupOf) return;
+    for (const group of new Set(batch.map((delivery) => groupOf(delivery.entry.body)))) {
+      if (group === undefined) continue;
+      const count = (this.busyGroups.get(group) ?? 0) + delta;
+      if (count > 0) this.busyGroups.set(group, count);
+      else this.busyGroups.delete(group);
+    }
+  }
+
   private dispatch(handler: BatchHandler<T>, batch: Delivery<T>[]): void {
+    this.holdGroups(batch, 1);
     const done = this.process(handler, batch).finally(() => {
+      this.holdGroups(batch, -1);
       this.batches.delete(done);
       this.wakeUp();
       this.settleIdle();

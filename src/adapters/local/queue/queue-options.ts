@@ -16,6 +16,7 @@ export interface QueueSettings<T> {
   random: () => number;
   advanceClock: boolean;
   onHandlerError: (error: unknown, batch: QueueRecord<T>[]) => void;
+  groupOf?: (body: T) => string | undefined;
 }
 
 /** Defaults filled in and every option checked, so a typo fails at construction. */
@@ -33,6 +34,7 @@ export function resolveQueueSettings<T>(options: LocalQueueOptions<T>): QueueSet
     random: options.random ?? seededRandom(1),
     advanceClock: options.advanceClock ?? true,
     onHandlerError: options.onHandlerError ?? (() => {}),
+    groupOf: options.groupOf,
   };
 }
 

@@ -50,6 +50,11 @@ export class QueueStore<T> {
     return undefined;
   }
 
+  /** Returns a message taken with takeVisible but not received (its group was busy). */
+  putBack(entry: Entry<T>): void {
+    this.visible.push(entry);
+  }
+
   takeVisible(offset: number): Entry<T> | undefined {
     return this.visible.take(offset);
   }

@@ -28,6 +28,12 @@ export interface DeadLetterTarget<T> {
 export interface LocalQueueOptions<T> {
   /** Messages per batch handed to the handler (default 10, Lambda's SQS default). */
   batchSize?: number;
+  /**
+   * Message groups, as a FIFO queue has them: messages of a group held by a batch in flight
+   * wait for it instead of going to a concurrent batch (for the runtime: one execution's
+   * messages, which would only lose write races to each other). Default: none.
+   */
+  groupOf?: (body: T) => string | undefined;
   /** Batches in flight at once (default 4). */
   concurrency?: number;
   /** Seconds a received message stays invisible before it is delivered again (default 30). */
