@@ -4,49 +4,16 @@
  * clock. Prints the wall time and the store's command counts. For profiling:
  *   node --import tsx --cpu-prof bench/nested-map-profile.ts [items]
  */
+import { readFileSync } from 'node:fs';
 import { LocalStack } from '../src/adapters/local/local-stack.js';
 import { DynamoDBMeter } from './dynamodb-meter.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-const TWO_DAYS = 2 * 86_400;
 const items = Number(process.argv[2] ?? 1000);
 
-const definition = {
-  StartAt: 'Outer',
-  States: {
-    Outer: {
-      Type: 'Map',
-      ItemsPath: '$.groups',
-      ItemSelector: { 'group.$': '$$.Map.Item.Value', 'items.$': '$.items' },
-      ItemProcessor: {
-        StartAt: 'Inner',
-        States: {
-          Inner: {
-            Type: 'Map',
-            ItemsPath: '$.items',
-            ItemSelector: { 'g.$': '$.group', 'i.$': '$$.Map.Item.Value' },
-            ItemProcessor: {
-              StartAt: 'Leaf',
-              States: {
-                Leaf: {
-                  Type: 'Pass',
-                  Parameters: { 'v.$': 'States.MathAdd($.i, $.g)' },
-                  OutputPath: '$.v',
-                  End: true,
-                },
-              },
-            },
-            End: true,
-          },
-        },
-      },
-      ResultPath: '$.results',
-      Next: 'Nap',
-    },
-    Nap: { Type: 'Wait', Seconds: TWO_DAYS, Next: 'Done' },
-    Done: { Type: 'Pass', Parameters: { 'groups.$': 'States.ArrayLength($.results)' }, End: true },
-  },
-};
+const definition = JSON.parse(
+  readFileSync(new URL('../examples/nested-map/nested-map.asl.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 const input = {
   groups: Array.from({ length: 10 }, (_, g) => g),

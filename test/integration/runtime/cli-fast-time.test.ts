@@ -16,53 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const TWO_DAYS = 2 * 86_400;
 
-function nestedMap() {
-  return {
-    StartAt: 'Outer',
-    States: {
-      Outer: {
-        Type: 'Map',
-        ItemsPath: '$.groups',
-        ItemSelector: { 'group.$': '$$.Map.Item.Value', 'items.$': '$.items' },
-        ItemProcessor: {
-          StartAt: 'Inner',
-          States: {
-            Inner: {
-              Type: 'Map',
-              ItemsPath: '$.items',
-              ItemSelector: { 'g.$': '$.group', 'i.$': '$$.Map.Item.Value' },
-              ItemProcessor: {
-                StartAt: 'Leaf',
-                States: {
-                  Leaf: {
-                    Type: 'Pass',
-                    Parameters: { 'v.$': 'States.MathAdd($.i, $.g)' },
-                    OutputPath: '$.v',
-                    End: true,
-                  },
-                },
-              },
-              End: true,
-            },
-          },
-        },
-        ResultPath: '$.results',
-        Next: 'Nap',
-      },
-      Nap: { Type: 'Wait', Seconds: TWO_DAYS, Next: 'Done' },
-      Done: {
-        Type: 'Pass',
-        Parameters: {
-          'groups.$': 'States.ArrayLength($.results)',
-          'first.$': '$.results[0]',
-          'last.$': '$.results[9]',
-          'napUntil.$': '$$.State.EnteredTime',
-        },
-        End: true,
-      },
-    },
-  };
-}
+/** The definition, shared with bench/nested-map-profile.ts and shown to users as an example. */
+const DEFINITION = join(repoRoot, 'examples', 'nested-map', 'nested-map.asl.json');
 
 interface Run {
   code: number | null;
@@ -92,7 +47,6 @@ function quickstep(args: string[], timeoutMs: number): Promise<Run> {
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'quickstep-fast-time-'));
-  await writeFile(join(dir, 'nested.json'), JSON.stringify(nestedMap()));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -106,7 +60,7 @@ async function runNested(items: number, timeoutMs: number) {
   };
   await writeFile(inputFile, JSON.stringify(input));
   const run = await quickstep(
-    ['run', join(dir, 'nested.json'), '--fast-time', '--json', '--input', `@${inputFile}`],
+    ['run', DEFINITION, '--fast-time', '--json', '--input', `@${inputFile}`],
     timeoutMs,
   );
   console.info(`quickstep run --fast-time, Map of 10 × ${items} then a two-day Wait: ${run.wallMs} ms wall`);
