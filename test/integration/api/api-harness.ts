@@ -2,11 +2,13 @@
  * The API served in-process on a LocalStack (dynalite, local queue, virtual clock), driven by
  * the real `@aws-sdk/client-sfn`: what a user's code sees, minus the child process.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll } from 'vitest';
 import type { LambdaHandler } from '../../../src/adapters/local/local-task-invoker.js';
 import { LocalStack, type LocalStackOptions } from '../../../src/adapters/local/local-stack.js';
 import { type ApiServer, startApiServer } from '../../../src/api/index.js';
+import { repoRoot } from '../../cli/run-quickstep.js';
 import * as functions from './fixtures/functions.js';
 
 export interface ApiHarness {
@@ -88,4 +90,31 @@ export function endedExecution(client: SFNClient, executionArn: string) {
     const described = await client.send(new DescribeExecutionCommand({ executionArn }));
     return described.status === 'RUNNING' ? undefined : described;
   }, `${executionArn} to end`);
+}
+
+/** `quickstep dev` started as users start it: a child process on a free port. */
+export interface DevProcess {
+  process: ChildProcess;
+  endpoint: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+export async function startQuickstepDev(args: string[]): Promise<DevProcess> {
+  let printed = '';
+  const child = spawn(process.execPath, ['bin/quickstep.js', 'dev', '--port', '0', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+  const endpoint = await eventually(
+    async () => /listening on (http:\/\/\S+)/.exec(printed)?.[1],
+    'quickstep dev to listen',
+    20_000,
+  );
+  return { process: child, endpoint, output: () => printed, exited };
 }

@@ -3,7 +3,6 @@
  * @aws-sdk/client-sfn and by the `quickstep start | describe | history | list | stop |
  * send-success | send-failure` commands, then stopped with SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
@@ -13,46 +12,30 @@ import {
   StartSyncExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickstep, repoRoot } from '../../cli/run-quickstep.js';
-import { eventually, sfnClient } from './api-harness.js';
+import { quickstep } from '../../cli/run-quickstep.js';
+import { type DevProcess, eventually, sfnClient, startQuickstepDev } from './api-harness.js';
 
 const fixtures = 'test/integration/api/fixtures';
-let dev: ChildProcess;
-let output = '';
+let dev: DevProcess;
 let endpoint: string;
 let client: SFNClient;
-let exited: Promise<number | null>;
+const output = () => dev.output();
 
 beforeAll(async () => {
-  dev = spawn(
-    process.execPath,
-    [
-      'bin/quickstep.js',
-      'dev',
-      '--port',
-      '0',
-      '--fast-time',
-      '--functions',
-      `${fixtures}/functions.ts`,
-      '--config',
-      `${fixtures}/serverless.yml`,
-    ],
-    { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  exited = new Promise((resolve) => dev.on('exit', (code) => resolve(code)));
-  dev.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  dev.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  endpoint = await eventually(
-    async () => /listening on (http:\/\/\S+)/.exec(output)?.[1],
-    'quickstep dev to listen',
-    20_000,
-  );
+  dev = await startQuickstepDev([
+    '--fast-time',
+    '--functions',
+    `${fixtures}/functions.ts`,
+    '--config',
+    `${fixtures}/serverless.yml`,
+  ]);
+  endpoint = dev.endpoint;
   client = sfnClient(endpoint);
 }, 30_000);
 
 afterAll(async () => {
   client?.destroy();
-  if (dev.exitCode === null) dev.kill('SIGKILL');
+  if (dev?.process.exitCode === null) dev.process.kill('SIGKILL');
 });
 
 const cli = (...args: string[]) => quickstep([...args, '--endpoint', endpoint]);
@@ -65,7 +48,7 @@ describe('quickstep dev', () => {
     for (const name of ['approvals', 'greeter', 'doubler']) {
       const machine = await client.send(new DescribeStateMachineCommand({ stateMachineArn: arn(name) }));
       expect(machine.status).toBe('ACTIVE');
-      expect(output).toContain(`deployed ${name}`);
+      expect(output()).toContain(`deployed ${name}`);
     }
     const greeted = await client.send(
       new StartSyncExecutionCommand({ stateMachineArn: arn('greeter'), input: '{"name":"Ada"}' }),
@@ -108,7 +91,7 @@ describe('quickstep dev', () => {
     expect(types[0]).toBe('ExecutionSucceeded');
     expect(types.at(-1)).toBe('ExecutionStarted');
     expect(types).toContain('TaskSucceeded');
-    expect(output).toMatch(
+    expect(output()).toMatch(
       new RegExp(`SUCCEEDED\\s+${executionArn!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     );
   });
@@ -139,9 +122,9 @@ describe('quickstep dev', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    dev.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toContain('Stopping');
+    dev.process.kill('SIGTERM');
+    expect(await dev.exited).toBe(0);
+    expect(output()).toContain('Stopping');
     const unreachable = await cli(
       'describe',
       'arn:aws:states:us-east-1:123456789012:execution:approvals:cli-run',

@@ -4,7 +4,6 @@
  * edit of a definition file is deployed as a new version — new executions take it, a running
  * one keeps its own, an invalid edit leaves the previous version in place.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +17,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../cli/run-quickstep.js';
-import { endedExecution, eventually, sfnClient } from './api-harness.js';
+import { type DevProcess, endedExecution, eventually, sfnClient, startQuickstepDev } from './api-harness.js';
 
 const serverlessYml = `service: shop
 provider:
@@ -71,8 +69,8 @@ const version2 = {
 };
 
 let folder: string;
-let dev: ChildProcess;
-let output = '';
+let dev: DevProcess | undefined;
+const output = () => dev?.output() ?? '';
 let client: SFNClient;
 const helloArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:hello';
 const definitionFile = () => join(folder, 'definitions', 'hello.asl.json');
@@ -84,36 +82,29 @@ beforeAll(async () => {
   await writeFile(join(folder, 'serverless.yml'), serverlessYml);
   await writeFile(join(folder, 'handlers', 'greet.ts'), handlers);
   await writeFile(definitionFile(), JSON.stringify(version1, null, 2));
-  dev = spawn(
-    process.execPath,
-    ['bin/quickstep.js', 'dev', '--port', '0', '--fast-time', '--config', join(folder, 'serverless.yml')],
-    { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  dev.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  dev.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const endpoint = await eventually(
-    async () => /listening on (http:\/\/\S+)/.exec(output)?.[1],
-    'quickstep dev to listen',
-    20_000,
-  );
+  dev = await startQuickstepDev(['--fast-time', '--config', join(folder, 'serverless.yml')]);
+  const { endpoint } = dev;
   client = sfnClient(endpoint);
 }, 30_000);
 
 afterAll(async () => {
   client?.destroy();
-  if (dev && dev.exitCode === null) dev.kill('SIGKILL');
+  if (dev?.process.exitCode === null) dev.process.kill('SIGKILL');
   await rm(folder, { recursive: true, force: true });
 });
 
 const definitionOf = async () =>
   JSON.parse((await client.send(new DescribeStateMachineCommand({ stateMachineArn: helloArn }))).definition!);
-const linesMatching = (pattern: RegExp) => output.split('\n').filter((line) => pattern.test(line));
+const linesMatching = (pattern: RegExp) =>
+  output()
+    .split('\n')
+    .filter((line) => pattern.test(line));
 
 describe('quickstep dev --config', () => {
   let waiting: string;
 
   it("runs the serverless.yml's functions, named by !GetAtt …LambdaFunction.Arn and by deployed name", async () => {
-    expect(output).toContain('deployed hello');
+    expect(output()).toContain('deployed hello');
     expect((await definitionOf()).States.Greet.Resource).toBe(
       'arn:aws:lambda:us-east-1:123456789012:function:greet',
     );
@@ -165,7 +156,7 @@ describe('quickstep dev --config', () => {
       async () => (linesMatching(/hello not reloaded/).length === 1 ? true : undefined),
       'the refusal',
     );
-    expect(output).toMatch(/\/StartAt\s+\S+/);
+    expect(output()).toMatch(/\/StartAt\s+\S+/);
     expect(Object.keys((await definitionOf()).States)).toEqual(['Greet', 'Shout']);
     const { executionArn } = await client.send(
       new StartExecutionCommand({ stateMachineArn: helloArn, input: '{"name":"Lin"}' }),
