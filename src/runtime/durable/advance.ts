@@ -6,10 +6,9 @@
  * again (the repair after a crash). A lost race decides again from a fresh read.
  */
 import { randomUUID } from 'node:crypto';
-import { step } from '../../engine/index.js';
-import type { Definition } from '../../asl/types.js';
 import type { Decision, Effect, Snapshot } from '../../engine/types.js';
 import { type AdvanceMessage, type CarriedOutbox, type ExecutionRecord, SeqConflictError } from '../ports.js';
+import { decideInTurn, fromMessage, merge } from './fold-reports.js';
 import { causedBy, delaySecondsUntil } from './messages.js';
 import { performOutbox } from './perform-outbox.js';
 import type { HandleResult, RuntimeContext } from './runtime-context.js';
@@ -88,63 +87,6 @@ async function decideAndCommit(
     return { handled: fold.handled, applied: fold.applied.length };
   }
   throw new Error(`Execution ${first.executionId}: gave up after ${MAX_CONFLICTS} write conflicts`);
-}
-
-interface Fold {
-  decisions: Decision[];
-  /** The messages whose decisions were made, in order. */
-  applied: AdvanceMessage[];
-  /** How many leading messages the fold covers: the applied ones and the dropped duplicates. */
-  handled: number;
-  /** Why the first message that did not apply was ignored. */
-  ignored?: string;
-}
-
-/**
- * Decisions for the leading messages, each on the snapshot the previous one left. A message
- * that does not apply is dropped and the fold goes on — unless nothing applied yet and the
- * record's last commit came from it (it may have an outbox to repair): that one is handled
- * alone. Stops after a task invocation, which is performed inline after its commit.
- */
-async function decideInTurn(
-  context: RuntimeContext,
-  definition: Definition,
-  record: ExecutionRecord,
-  messages: AdvanceMessage[],
-): Promise<Fold> {
-  const fold: Fold = { decisions: [], applied: [], handled: 0 };
-  let current = record.snapshot;
-  for (const message of messages) {
-    const decision = await step(definition, current, message.event, context.env, {
-      fuseStates: context.settings.fuseStates,
-    });
-    if (decision.ignored !== undefined) {
-      fold.ignored ??= decision.ignored;
-      if (fold.decisions.length === 0 && fromMessage(record, message.messageId)) return fold;
-      fold.handled++;
-      continue;
-    }
-    fold.decisions.push(decision);
-    fold.applied.push(message);
-    fold.handled++;
-    current = decision.snapshot;
-    if (decision.effects.some((effect) => effect.type === 'InvokeTask')) break;
-  }
-  return fold;
-}
-
-function merge(decisions: Decision[]): Decision {
-  return {
-    snapshot: decisions[decisions.length - 1].snapshot,
-    events: decisions.flatMap((decision) => decision.events),
-    effects: decisions.flatMap((decision) => decision.effects),
-  };
-}
-
-/** True when the record's last commit was made by (or folded in) this message. */
-function fromMessage(record: ExecutionRecord, id: string): boolean {
-  const { outbox } = record;
-  return outbox.messageId === id || outbox.rootMessageId === id || (outbox.folded?.includes(id) ?? false);
 }
 
 function nextRecord(
