@@ -12,7 +12,7 @@ import { NestedExecutions } from '../aws/sfn/nested-execution.js';
 import { DurableRuntime } from '../../runtime/durable/runtime.js';
 import type { RuntimeSettings } from '../../runtime/durable/runtime-config.js';
 import { randomFaults } from '../../runtime/durable/fault-injector.js';
-import { foldGroups } from '../../runtime/durable/fold-reports.js';
+import { handleBatch } from '../../runtime/durable/handle-batch.js';
 import { seededRandom } from '../../runtime/memory/seeded-random.js';
 import { LocalBus } from './bus/local-bus.js';
 import { RealClock } from './clock/real-clock.js';
@@ -144,34 +144,10 @@ export class LocalStack {
     return stack;
   }
 
-  /** Handles the first message, or as many leading reports as fold into one commit; returns how many. */
-  private async handleLeading(records: QueueRecord<AdvanceMessage>[]): Promise<number> {
-    if (records.length > 1) return this.runtime.foldMessages(records.map((record) => record.body));
-    await this.runtime.handleMessage(records[0].body);
-    return 1;
-  }
-
   /** Like Lambda with ReportBatchItemFailures: a failed message is redelivered, the rest deleted. */
   private async handleBatch(batch: QueueRecord<AdvanceMessage>[]): Promise<{ failedIds: string[] }> {
-    const failedIds: string[] = [];
-    // Concurrently, as Lambda's batch processing does: the store coalesces their history writes.
-    // Children's reports to one parent are folded into one commit (fold-reports.ts).
-    await Promise.all(
-      foldGroups(batch, (record) => record.body).map(async (group) => {
-        // A failure sends back the first message only and the rest go on: if the fold had
-        // committed, the next call finds its messages applied and repairs the outbox at once.
-        let rest = group;
-        while (rest.length > 0) {
-          try {
-            rest = rest.slice(await this.handleLeading(rest));
-          } catch {
-            failedIds.push(rest[0].messageId);
-            rest = rest.slice(1);
-          }
-        }
-      }),
-    );
-    return { failedIds };
+    const failed = await handleBatch(this.runtime, batch, (record) => record.body);
+    return { failedIds: failed.map((record) => record.messageId) };
   }
 
   private async handleDeadLetters(batch: QueueRecord<AdvanceMessage>[]): Promise<{ failedIds: string[] }> {

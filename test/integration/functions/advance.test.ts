@@ -6,7 +6,7 @@
  */
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInvoker } from '../../../src/runtime/ports.js';
 import { ARCHIVE_QUEUE_URL, Harness, MAX_RECEIVE_COUNT } from './harness.js';
 import { REGION, sqsRecord } from './lambda-events.js';
@@ -59,6 +59,49 @@ describe('advance function', () => {
     const handled = observability.lines.filter((line) => line.message === 'advance message handled');
     expect(handled.length).toBeGreaterThan(0);
     expect(handled.every((line) => line.executionId === executionArn)).toBe(true);
+  });
+
+  it("folds children's reports in one batch into one parent commit", async () => {
+    harness = await Harness.start();
+    await harness.register('Squares', {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemProcessor: {
+            StartAt: 'Square',
+            States: {
+              Square: {
+                Type: 'Pass',
+                Parameters: { 'v.$': 'States.MathAdd($, $)' },
+                OutputPath: '$.v',
+                End: true,
+              },
+            },
+          },
+          End: true,
+        },
+      },
+    });
+    const items = Array.from({ length: 40 }, (_, i) => i);
+    const commit = vi.spyOn(harness.runtime.context.ports.store, 'commitExecution');
+    const { executionArn } = await harness.runtime.startExecution({
+      stateMachine: 'Squares',
+      input: JSON.stringify(items),
+    });
+    await harness.ended(executionArn);
+    await harness.idle();
+    const record = await harness.runtime.describeExecution(executionArn);
+    expect(record.snapshot.output).toEqual(items.map((i) => i + i));
+    // The parent's reports arrived in batches of several: one commit per batch, not per report.
+    const reports = harness.deliveries.map(
+      (d) => d.event.Records.filter((r) => r.body.includes('"ChildCompleted"')).length,
+    );
+    expect(reports.reduce((sum, n) => sum + n, 0)).toBe(items.length);
+    expect(Math.max(...reports)).toBeGreaterThan(1);
+    const parentCommits = commit.mock.calls.filter(([committed]) => committed.id === record.id).length;
+    expect(parentCommits).toBeLessThan(items.length);
+    expect(harness.deliveries.every((d) => (d.response?.batchItemFailures ?? []).length === 0)).toBe(true);
   });
 
   it('emits EMF metrics: transitions, executions started and succeeded, per-state duration', async () => {
