@@ -7,6 +7,7 @@ import type { ChoiceRule } from './choice/choice-rule.js';
 import type { Json } from './json.js';
 import type { JsonataTemplate } from './jsonata/jsonata-template.js';
 import type { Path, ReferencePath, ResultPath } from './jsonpath/path.js';
+import type { QueryLanguage } from './query-language.js';
 import type { PayloadTemplate } from './payload-template.js';
 import type { Catcher, Retrier } from './retry-catch.js';
 import type { Scope } from './scope.js';
@@ -15,7 +16,7 @@ import type { Assign } from './variables/assign.js';
 export type { Assign } from './variables/assign.js';
 export type { JsonataTemplate } from './jsonata/jsonata-template.js';
 
-export type QueryLanguage = 'JSONPath' | 'JSONata';
+export type { QueryLanguage } from './query-language.js';
 export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 
 /** A compiled value source: a path or an intrinsic call (Fail's ErrorPath/CausePath). */

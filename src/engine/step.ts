@@ -7,6 +7,7 @@ import type { Definition, State } from '../asl/types.js';
 import { childCompleted } from './child-completed.js';
 import { enterState, runState } from './enter-state.js';
 import { abortExecution, failExecution, timeOutExecution } from './finish.js';
+import { isPureState } from './pure-states.js';
 import { redriveExecution } from './redrive.js';
 import { guarded } from './state-failure.js';
 import { taskFailed, taskHeartbeat, taskSubmitted, taskSucceeded, taskTimedOut } from './states/task.js';
@@ -49,14 +50,12 @@ export async function step(
   return turn.decision();
 }
 
-const PURE_STATES = new Set(['Pass', 'Choice', 'Succeed', 'Fail']);
-
 /** Runs further pure states in this decision while the only effect is "continue". */
 async function fuse(turn: Turn, budget: number): Promise<void> {
   for (let fused = 0; fused < budget; fused++) {
     const [only, ...rest] = turn.effects;
     if (rest.length > 0 || only?.type !== 'Continue' || turn.snapshot.status !== 'RUNNING') return;
-    if (!PURE_STATES.has(turn.state.type)) return;
+    if (!isPureState(turn.state.type)) return;
     turn.effects.pop();
     await enterState(turn);
   }

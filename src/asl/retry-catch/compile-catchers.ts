@@ -8,6 +8,7 @@ import { type JsonataTemplate, compileJsonataTemplate } from '../jsonata/jsonata
 import { compileResultPath } from '../jsonpath/compile-result-path.js';
 import type { ResultPath } from '../jsonpath/path.js';
 import { type Problems, pointer } from '../problems.js';
+import type { QueryLanguage } from '../query-language.js';
 import { compileAssign } from '../variables/assign.js';
 import type { Catcher } from './catcher.js';
 import { checkField, isString, reportUnknownFields } from './entry-fields.js';
@@ -21,8 +22,6 @@ const CATCHER_FIELDS: ReadonlySet<string> = new Set([
   'Assign',
   'Output',
 ]);
-
-type QueryLanguage = 'JSONPath' | 'JSONata';
 
 /** The field that only the other query language's catchers have. */
 const OTHER_LANGUAGE_FIELD: Readonly<Record<QueryLanguage, string>> = {

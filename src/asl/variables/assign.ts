@@ -9,8 +9,8 @@ import { isJsonObject } from '../json.js';
 import { type JsonataTemplate, compileJsonataTemplate } from '../jsonata/jsonata-template.js';
 import { type PayloadTemplate, compilePayloadTemplate } from '../payload-template.js';
 import { type Problems, pointer } from '../problems.js';
-/** The query language of the state that holds the Assign (types.ts imports this file). */
-type QueryLanguage = 'JSONPath' | 'JSONata';
+import type { QueryLanguage } from '../query-language.js';
+
 import { variableNameProblem } from './variable-name.js';
 
 interface AssignFields {

@@ -4,7 +4,7 @@
  * its start performed again; one that has moved on drives itself.
  */
 import type { Definition } from '../../asl/types.js';
-import { startChildExecution, step } from '../../engine/index.js';
+import { isPureState, startChildExecution, step } from '../../engine/index.js';
 import type { ChildStart, Decision } from '../../engine/types.js';
 import type { AdvanceMessage, ExecutionRecord } from '../ports.js';
 import { messageId, startMessageId } from './messages.js';
@@ -90,8 +90,6 @@ async function createChild(
   return unstarted ? existing : undefined;
 }
 
-const PURE_STATES = new Set(['Pass', 'Choice', 'Succeed', 'Fail']);
-
 /**
  * The child's start. With fusion on, a child whose first state is pure (a Map iteration of
  * Pass states, say) also runs it, and the states fusion allows after it, in this same first
@@ -107,7 +105,7 @@ async function firstDecision(
   const fuseStates = context.settings.fuseStates;
   const first = start.snapshot.position?.state;
   const state = first === undefined ? undefined : definition.machines.get(child.machineId)?.states.get(first);
-  if (fuseStates <= 0 || !state || !PURE_STATES.has(state.type)) return start;
+  if (fuseStates <= 0 || !state || !isPureState(state.type)) return start;
   const advance = { type: 'Advance' as const, seq: start.snapshot.seq };
   const next = await step(definition, start.snapshot, advance, context.env, { fuseStates: fuseStates - 1 });
   if (next.ignored !== undefined) return start;
